@@ -1,0 +1,36 @@
+/**
+ * The one error type of ombuds. `code` decides the HTTP status and exit code; `message` is for the
+ * log; `publicMessage` is the only text a person is ever shown. Unknown errors are never echoed.
+ */
+export const errorCodes = [
+  'invalid_input',
+  'unauthenticated',
+  'csrf_rejected',
+  'not_found',
+  'rule_violation',
+  'too_large',
+  'rate_limited',
+  'unavailable',
+  'integrity',
+  'configuration',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export class OmbudsError extends Error {
+  readonly code: ErrorCode;
+  readonly publicMessage: string;
+
+  constructor(code: ErrorCode, publicMessage: string, options?: { logMessage?: string; cause?: unknown }) {
+    super(options?.logMessage ?? publicMessage, { cause: options?.cause });
+    this.name = 'OmbudsError';
+    this.code = code;
+    this.publicMessage = publicMessage;
+  }
+}
+
+/** Nobody may probe which objects exist: "missing" and "forbidden" answer alike. */
+export function notFound(): OmbudsError {
+  return new OmbudsError('not_found', 'Not found.');
+}
