@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely/migration';
+import { initialSchema } from './2026-11-25T0000-initial-schema.js';
+
+/**
+ * Every migration, oldest first. Names are timestamps so they sort in the order they were written;
+ * a database that has run a name missing here was migrated by a newer ombuds.
+ */
+export function allMigrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
+  return {
+    '2026-11-25T0000-initial-schema': initialSchema(dialect),
+  };
+}
