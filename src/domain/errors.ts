@@ -22,7 +22,11 @@ export class OmbudsError extends Error {
   readonly code: ErrorCode;
   readonly publicMessage: string;
 
-  constructor(code: ErrorCode, publicMessage: string, options?: { logMessage?: string; cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    publicMessage: string,
+    options?: { logMessage?: string; cause?: unknown },
+  ) {
     super(options?.logMessage ?? publicMessage, { cause: options?.cause });
     this.name = 'OmbudsError';
     this.code = code;
