@@ -4,7 +4,18 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 // The domain core holds the rules of the procedure and must stay free of I/O (DESIGN.md).
-const ioModules = ['node:fs', 'node:fs/promises', 'node:net', 'node:http', 'node:child_process', 'node:sqlite', 'pg', 'fastify', 'kysely', 'nodemailer'];
+const ioModules = [
+  'node:fs',
+  'node:fs/promises',
+  'node:net',
+  'node:http',
+  'node:child_process',
+  'node:sqlite',
+  'pg',
+  'fastify',
+  'kysely',
+  'nodemailer',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'node_modules/**', 'test-artifacts/**'] },
@@ -21,7 +32,10 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -32,7 +46,18 @@ export default tseslint.config(
         {
           paths: ioModules.map((name) => ({ name, message: 'src/domain is pure: no I/O.' })),
           patterns: [
-            { group: ['**/store/**', '**/http/**', '**/mail/**', '**/venues/**', '**/cli/**', '**/services/**', '**/crypto/**'], message: 'src/domain imports nothing outside the domain.' },
+            {
+              group: [
+                '**/store/**',
+                '**/http/**',
+                '**/mail/**',
+                '**/venues/**',
+                '**/cli/**',
+                '**/services/**',
+                '**/crypto/**',
+              ],
+              message: 'src/domain imports nothing outside the domain.',
+            },
           ],
         },
       ],
@@ -41,7 +66,17 @@ export default tseslint.config(
   {
     files: ['src/store/**', 'src/crypto/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/http/**', '**/cli/**', '**/services/**', '**/views/**'], message: 'storage and crypto do not call upward.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/http/**', '**/cli/**', '**/services/**', '**/views/**'],
+              message: 'storage and crypto do not call upward.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -50,7 +85,17 @@ export default tseslint.config(
       // Kysely's migration guide: migrations are written against Kysely<any>, frozen in time.
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../*', '../../*'], message: 'migrations are frozen in time: they never import application code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*', '../../*'],
+              message: 'migrations are frozen in time: they never import application code.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

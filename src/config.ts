@@ -16,7 +16,10 @@ export interface Config {
   readonly listen: { readonly host: string; readonly port: number };
   readonly publicUrl: string;
   /** Keys from the environment, when the operator keeps them there instead of in a key file. */
-  readonly keysFromEnv: { readonly keyEncryptionKey: string; readonly blindIndexKey: string } | null;
+  readonly keysFromEnv: {
+    readonly keyEncryptionKey: string;
+    readonly blindIndexKey: string;
+  } | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** Where people can find help outside ombuds; shown on the public pages, never hard-coded. */
   readonly foundationName: string;
@@ -43,7 +46,10 @@ const schema = z.object({
       return port >= 1 && port <= 65535;
     }, 'host:port, for example 127.0.0.1:8080 or [::1]:8080'),
   OMBUDS_PUBLIC_URL: z
-    .url({ protocol: /^https?$/, error: 'an http:// or https:// URL, for example https://conduct.example.org' })
+    .url({
+      protocol: /^https?$/,
+      error: 'an http:// or https:// URL, for example https://conduct.example.org',
+    })
     .optional(),
   OMBUDS_KEY_ENCRYPTION_KEY: z.string().optional(),
   OMBUDS_BLIND_INDEX_KEY: z.string().optional(),

@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeStorage } from '../../test/helpers/storage.js';
 import { appendAuditEntry, inTransaction } from './audit-log.js';
+import { decodeAuditEntry, encodeAuditEntry, hashAuditEntry } from './audit-hash.js';
 import { verifyAuditChain } from './audit-verify.js';
+import { verifyAuditChainInParallel } from './audit-verify-parallel.js';
 import { openDatabase } from './database.js';
 
 const at = '2026-11-25T10:00:00.000Z';
@@ -12,7 +14,13 @@ describeStorage('audit chain', (use, kind) => {
     const { database } = use();
     for (let i = 0; i < 5; i += 1) {
       await inTransaction(database.db, (trx) =>
-        appendAuditEntry(trx, { at, actor: 'cli', action: 'test.append', subjectIds: [`s${i}`], details: { i } }),
+        appendAuditEntry(trx, {
+          at,
+          actor: 'cli',
+          action: 'test.append',
+          subjectIds: [`s${i}`],
+          details: { i },
+        }),
       );
     }
     const result = await verifyAuditChain(database.db);
@@ -47,7 +55,12 @@ describeStorage('audit chain', (use, kind) => {
           Promise.all(
             Array.from({ length: 25 }, (_, i) =>
               inTransaction(server.db, (trx) =>
-                appendAuditEntry(trx, { at, actor: `server-${n}`, action: 'test.concurrent', details: { i } }),
+                appendAuditEntry(trx, {
+                  at,
+                  actor: `server-${n}`,
+                  action: 'test.concurrent',
+                  details: { i },
+                }),
               ),
             ),
           ),
@@ -56,7 +69,10 @@ describeStorage('audit chain', (use, kind) => {
     } finally {
       if (kind === 'postgres') await Promise.all(servers.map((server) => server.close()));
     }
-    expect(await verifyAuditChain(database.db)).toEqual({ checked: before + 100, firstBreak: null });
+    expect(await verifyAuditChain(database.db)).toEqual({
+      checked: before + 100,
+      firstBreak: null,
+    });
   });
 });
 
@@ -64,26 +80,51 @@ describeStorage('audit tampering', (use) => {
   async function seed(count: number): Promise<void> {
     const { database } = use();
     await sql`delete from audit_log`.execute(database.db);
-    await sql`update audit_head set last_seq = 0, last_hash = ${'0'.repeat(64)} where id = 1`.execute(database.db);
-    for (let i = 0; i < count; i += 1) {
-      await inTransaction(database.db, (trx) =>
-        appendAuditEntry(trx, { at, actor: 'staff-1', action: 'case.viewed', caseId: `case-${i}`, details: { i } }),
-      );
-    }
+    await sql`update audit_head set last_seq = 0, last_hash = ${'0'.repeat(64)} where id = 1`.execute(
+      database.db,
+    );
+    await inTransaction(database.db, async (trx) => {
+      for (let i = 1; i <= count; i += 1) {
+        await appendAuditEntry(trx, {
+          at,
+          actor: 'staff-1',
+          action: 'case.viewed',
+          caseId: `case-${i}`,
+          details: { i },
+        });
+      }
+    });
   }
+  const editActor = (seq: number) =>
+    sql`update audit_log set entry = replace(entry, '"staff-1"', '"someone-else"') where seq = ${seq}`.execute(
+      use().database.db,
+    );
 
   it('names the sequence number of an entry edited in the database', async () => {
     await seed(10);
-    const { db } = use().database;
-    await sql`update audit_log set actor = 'someone-else' where seq = 7`.execute(db);
-    expect((await verifyAuditChain(db)).firstBreak).toEqual({ kind: 'hash', seq: 7 });
+    await editActor(7);
+    expect((await verifyAuditChain(use().database.db)).firstBreak).toEqual({
+      kind: 'hash',
+      seq: 7,
+    });
+  });
+
+  it('names the last entry when that is the one edited', async () => {
+    await seed(10);
+    await editActor(10);
+    expect((await verifyAuditChain(use().database.db)).firstBreak).toEqual({
+      kind: 'hash',
+      seq: 10,
+    });
   });
 
   it('names the gap where an entry was deleted', async () => {
     await seed(10);
-    const { db } = use().database;
-    await sql`delete from audit_log where seq = 4`.execute(db);
-    expect((await verifyAuditChain(db)).firstBreak).toEqual({ kind: 'missing', seq: 4, found: 5 });
+    await sql`delete from audit_log where seq = 4`.execute(use().database.db);
+    expect((await verifyAuditChain(use().database.db)).firstBreak).toEqual({
+      kind: 'missing',
+      seq: 4,
+    });
   });
 
   it('detects two entries swapped', async () => {
@@ -92,24 +133,78 @@ describeStorage('audit tampering', (use) => {
     await sql`update audit_log set seq = -1 where seq = 3`.execute(db);
     await sql`update audit_log set seq = 3 where seq = 6`.execute(db);
     await sql`update audit_log set seq = 6 where seq = -1`.execute(db);
-    expect((await verifyAuditChain(db)).firstBreak).toEqual({ kind: 'link', seq: 3 });
+    expect((await verifyAuditChain(db)).firstBreak).toEqual({ kind: 'moved', seq: 3 });
   });
 
   it('detects a log cut off at the end', async () => {
     await seed(10);
+    await sql`delete from audit_log where seq > 8`.execute(use().database.db);
+    expect((await verifyAuditChain(use().database.db)).firstBreak).toEqual({
+      kind: 'truncated',
+      seq: 9,
+    });
+  });
+
+  it('detects an entry added behind the head', async () => {
+    await seed(10);
     const { db } = use().database;
-    await sql`delete from audit_log where seq > 8`.execute(db);
-    expect((await verifyAuditChain(db)).firstBreak).toEqual({ kind: 'truncated', seq: 9, lastFound: 8 });
+    const last = await db
+      .selectFrom('audit_log')
+      .select(['entry', 'hash'])
+      .where('seq', '=', 10)
+      .executeTakeFirstOrThrow();
+    const forged = encodeAuditEntry({
+      ...decodeAuditEntry(last.entry),
+      seq: 11,
+      prevHash: last.hash,
+    });
+    await db
+      .insertInto('audit_log')
+      .values({ seq: 11, entry: forged, hash: hashAuditEntry(forged) })
+      .execute();
+    expect((await verifyAuditChain(db)).firstBreak).toEqual({ kind: 'head', seq: 11 });
   });
 
   it('detects a whole entry rewritten with a fresh hash, at the next link', async () => {
     await seed(10);
     const { db } = use().database;
-    const { auditEntryHash } = await import('./audit-hash.js');
-    const row = await db.selectFrom('audit_log').selectAll().where('seq', '=', 5).executeTakeFirstOrThrow();
-    const forged = { ...row, seq: Number(row.seq), details: '{"i":99}' };
-    await db.updateTable('audit_log').set({ details: forged.details, hash: auditEntryHash(forged) }).where('seq', '=', 5).execute();
+    const row = await db
+      .selectFrom('audit_log')
+      .select('entry')
+      .where('seq', '=', 5)
+      .executeTakeFirstOrThrow();
+    const forged = encodeAuditEntry({ ...decodeAuditEntry(row.entry), details: { i: 99 } });
+    await db
+      .updateTable('audit_log')
+      .set({ entry: forged, hash: hashAuditEntry(forged) })
+      .where('seq', '=', 5)
+      .execute();
     expect((await verifyAuditChain(db)).firstBreak).toEqual({ kind: 'link', seq: 6 });
   });
-});
 
+  it('refuses to change the queryable columns apart from the hashed entry', async () => {
+    await seed(3);
+    await expect(
+      sql`update audit_log set actor = 'someone-else' where seq = 2`.execute(use().database.db),
+    ).rejects.toThrow();
+    const row = await use()
+      .database.db.selectFrom('audit_log')
+      .select(['actor', 'case_id'])
+      .where('seq', '=', 2)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ actor: 'staff-1', case_id: 'case-2' });
+  });
+
+  it('finds the same breaks when ranges are checked on several threads', async () => {
+    await seed(40);
+    const { database, target } = use();
+    const parallel = (threads: number) =>
+      verifyAuditChainInParallel(database, target, { threads, minEntriesForThreads: 0 });
+    expect(await parallel(4)).toEqual({ checked: 40, firstBreak: null });
+    await editActor(10); // the last entry of the first range
+    expect((await parallel(4)).firstBreak).toEqual({ kind: 'hash', seq: 10 });
+    await seed(40);
+    await editActor(23);
+    expect((await parallel(3)).firstBreak).toEqual({ kind: 'hash', seq: 23 });
+  });
+});

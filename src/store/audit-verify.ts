@@ -1,12 +1,19 @@
 import type { Kysely } from 'kysely';
-import { auditEntryHash, genesisHash } from './audit-hash.js';
+import { claimsSequence, genesisHash, hashAuditEntry, linkedHashOf } from './audit-hash.js';
 import type { DB } from './schema.js';
 
 export type AuditBreak =
-  | { readonly kind: 'missing'; readonly seq: number; readonly found: number }
-  | { readonly kind: 'link'; readonly seq: number }
+  /** No entry has this sequence number although later ones exist. */
+  | { readonly kind: 'missing'; readonly seq: number }
+  /** The entry stored at this sequence number was written for another one (moved or reordered). */
+  | { readonly kind: 'moved'; readonly seq: number }
+  /** The entry's content changed after it was written. */
   | { readonly kind: 'hash'; readonly seq: number }
-  | { readonly kind: 'truncated'; readonly seq: number; readonly lastFound: number }
+  /** The entry does not link to the one before it. */
+  | { readonly kind: 'link'; readonly seq: number }
+  /** The log ends before the sequence number its head recorded. */
+  | { readonly kind: 'truncated'; readonly seq: number }
+  /** The head (count and last hash) disagrees with the entries. */
   | { readonly kind: 'head'; readonly seq: number };
 
 export interface AuditVerification {
@@ -15,65 +22,149 @@ export interface AuditVerification {
   readonly firstBreak: AuditBreak | null;
 }
 
+/** What one contiguous range of the chain says about itself; ranges are joined by `concludeChain`. */
+export interface RangeVerification {
+  readonly from: number;
+  readonly checked: number;
+  readonly firstBreak: AuditBreak | null;
+  /** The previous hash the range's first entry links to. */
+  readonly firstLinked: string | null;
+  /** The recomputed hash of the range's last entry. */
+  readonly lastHash: string | null;
+}
+
 const batchSize = 5000;
 
 /**
- * Walks the audit chain in order and recomputes every hash. Detects an edited entry (its hash),
- * a deleted or reordered one (sequence and links) and a cut-off end (the head row).
+ * Checks entries `from`..`to` (inclusive; `to` null for "to the end"): that each claims its
+ * sequence number and links to the recomputed hash of the one before. Only the `entry` text is
+ * read, so verification costs little more than hashing.
  */
+export async function verifyAuditRange(
+  db: Kysely<DB>,
+  from: number,
+  to: number | null,
+  onProgress?: (checked: number) => void,
+): Promise<RangeVerification> {
+  let expected = from;
+  let prev: string | null = null;
+  let firstLinked: string | null = null;
+  const result = (firstBreak: AuditBreak | null): RangeVerification => ({
+    from,
+    checked: expected - from,
+    firstBreak,
+    firstLinked,
+    lastHash: prev,
+  });
+
+  for (;;) {
+    let query = db.selectFrom('audit_log').select('entry').where('seq', '>=', expected);
+    if (to !== null) query = query.where('seq', '<=', to);
+    const rows = await query.orderBy('seq').limit(batchSize).execute();
+
+    for (const { entry } of rows) {
+      if (!claimsSequence(entry, expected)) return result(await diagnoseSequence(db, expected));
+      const linked = linkedHashOf(entry);
+      if (prev === null) firstLinked = linked;
+      else if (linked !== prev) return result(await diagnoseLink(db, expected, linked));
+      prev = hashAuditEntry(entry);
+      expected += 1;
+    }
+    onProgress?.(expected - from);
+    if (rows.length < batchSize) break;
+  }
+  if (to !== null && expected <= to) return result({ kind: 'missing', seq: expected });
+  return result(null);
+}
+
+/**
+ * Joins verified ranges (in order) into one verdict and checks the chain's start and its head:
+ * the first entry links to the genesis value, each range to the one before, the last to the head.
+ */
+export async function concludeChain(
+  db: Kysely<DB>,
+  ranges: readonly RangeVerification[],
+): Promise<AuditVerification> {
+  let checked = 0;
+  let lastHash = genesisHash;
+  for (const range of ranges) {
+    if (range.firstLinked !== null && range.firstLinked !== lastHash) {
+      return { checked, firstBreak: await diagnoseLink(db, range.from, range.firstLinked) };
+    }
+    checked += range.checked;
+    if (range.firstBreak !== null) return { checked, firstBreak: range.firstBreak };
+    if (range.lastHash !== null) lastHash = range.lastHash;
+  }
+
+  const head = await db
+    .selectFrom('audit_head')
+    .select(['last_seq', 'last_hash'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  const lastSeq = Number(head?.last_seq ?? 0);
+  if (lastSeq > checked) return { checked, firstBreak: { kind: 'truncated', seq: checked + 1 } };
+  if (lastSeq < checked) return { checked, firstBreak: { kind: 'head', seq: lastSeq + 1 } };
+  if (head?.last_hash !== lastHash) {
+    const stored = await storedHash(db, checked);
+    // The head still names the hash the last entry was written with: that entry was changed.
+    return {
+      checked,
+      firstBreak: { kind: stored === head?.last_hash ? 'hash' : 'head', seq: checked },
+    };
+  }
+  return { checked, firstBreak: null };
+}
+
+/** Verifies the whole chain in this thread; see audit-verify-parallel.ts for large logs. */
 export async function verifyAuditChain(
   db: Kysely<DB>,
   onProgress?: (checked: number) => void,
 ): Promise<AuditVerification> {
-  let expectedSeq = 1;
-  let prevHash = genesisHash;
-  let checked = 0;
+  return concludeChain(db, [await verifyAuditRange(db, 1, null, onProgress)]);
+}
 
-  for (;;) {
-    const rows = await db
-      .selectFrom('audit_log')
-      .select(['seq', 'at', 'actor', 'action', 'case_id', 'subject_ids', 'details', 'prev_hash', 'hash'])
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(batchSize)
-      .execute();
+async function diagnoseSequence(db: Kysely<DB>, seq: number): Promise<AuditBreak> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select('seq')
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+  return { kind: row === undefined ? 'missing' : 'moved', seq };
+}
 
-    for (const row of rows) {
-      const seq = Number(row.seq);
-      if (seq !== expectedSeq) return { checked, firstBreak: { kind: 'missing', seq: expectedSeq, found: seq } };
-      if (row.prev_hash !== prevHash) return { checked, firstBreak: { kind: 'link', seq } };
-      if (auditEntryHash({ ...row, seq }) !== row.hash) return { checked, firstBreak: { kind: 'hash', seq } };
-      prevHash = row.hash;
-      expectedSeq += 1;
-      checked += 1;
-    }
-    onProgress?.(checked);
-    if (rows.length < batchSize) break;
-  }
+/**
+ * Entry `seq` does not link to the recomputed hash of `seq - 1`. If it links to the hash that
+ * `seq - 1` was written with, then `seq - 1` itself was changed afterwards; otherwise the link is.
+ */
+async function diagnoseLink(db: Kysely<DB>, seq: number, linked: string): Promise<AuditBreak> {
+  return (await storedHash(db, seq - 1)) === linked
+    ? { kind: 'hash', seq: seq - 1 }
+    : { kind: 'link', seq };
+}
 
-  const head = await db.selectFrom('audit_head').select(['last_seq', 'last_hash']).where('id', '=', 1).executeTakeFirst();
-  const lastSeq = Number(head?.last_seq ?? 0);
-  if (lastSeq > checked) {
-    return { checked, firstBreak: { kind: 'truncated', seq: checked + 1, lastFound: checked } };
-  }
-  if (lastSeq !== checked || head?.last_hash !== prevHash) {
-    return { checked, firstBreak: { kind: 'head', seq: checked } };
-  }
-  return { checked, firstBreak: null };
+async function storedHash(db: Kysely<DB>, seq: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select('hash')
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+  return row?.hash;
 }
 
 /** One line a person can act on. */
 export function describeAuditBreak(found: AuditBreak): string {
   switch (found.kind) {
     case 'missing':
-      return `entry ${found.seq} is missing (the next entry found is ${found.found}): entries were deleted or reordered`;
-    case 'link':
-      return `entry ${found.seq} does not link to entry ${found.seq - 1}: an entry was changed, deleted or reordered`;
+      return `entry ${found.seq} is missing: entries were deleted`;
+    case 'moved':
+      return `entry ${found.seq} holds another entry's record: entries were moved or reordered`;
     case 'hash':
-      return `entry ${found.seq} was changed after it was written (its hash does not match its content)`;
+      return `entry ${found.seq} was changed after it was written`;
+    case 'link':
+      return `entry ${found.seq} does not link to entry ${found.seq - 1}: one of them was replaced, or entries were reordered`;
     case 'truncated':
-      return `entries from ${found.seq} on are missing: the log ends at ${found.lastFound} but recorded more`;
+      return `entries from ${found.seq} on are missing: the log was cut off`;
     case 'head':
-      return `the record of the chain's end does not match entry ${found.seq}: the log or its head was altered`;
+      return `the record of the log's end does not match entry ${found.seq}: entries were added or the head was altered`;
   }
 }

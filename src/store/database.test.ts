@@ -37,7 +37,9 @@ describe('opening an SQLite database', () => {
 
     const again = await openDatabase({ kind: 'sqlite', file }, { create: false });
     const pragma = async (name: string) =>
-      Object.values((await sql.raw(`PRAGMA ${name}`).execute(again.db)).rows[0] as object)[0] as unknown;
+      Object.values(
+        (await sql.raw(`PRAGMA ${name}`).execute(again.db)).rows[0] as object,
+      )[0] as unknown;
     expect(await pragma('journal_mode')).toBe('wal');
     expect(await pragma('synchronous')).toBe(2);
     expect(await pragma('foreign_keys')).toBe(1);
@@ -46,7 +48,9 @@ describe('opening an SQLite database', () => {
 
   it('refuses a missing file for a command that must not create one, and creates nothing', async () => {
     const file = path.join(dir, 'absent', 'ombuds.sqlite');
-    await expect(openDatabase({ kind: 'sqlite', file }, { create: false })).rejects.toThrow(/no database at/);
+    await expect(openDatabase({ kind: 'sqlite', file }, { create: false })).rejects.toThrow(
+      /no database at/,
+    );
     expect(existsSync(path.dirname(file))).toBe(false);
   });
 
@@ -54,7 +58,9 @@ describe('opening an SQLite database', () => {
     const file = path.join(dir, 'ombuds.sqlite');
     writeFileSync(file, 'this is not sqlite at all, just some words\n'.repeat(200));
     const before = digestOfFolder(dir);
-    const error = await openDatabase({ kind: 'sqlite', file }, { create: true }).catch((e: unknown) => e);
+    const error = await openDatabase({ kind: 'sqlite', file }, { create: true }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(OmbudsError);
     expect((error as OmbudsError).code).toBe('configuration');
     expect((error as Error).message).toMatch(/damaged or not an ombuds database/);
@@ -73,7 +79,9 @@ describe('opening an SQLite database', () => {
     raw.close();
     await truncate(file, 4096 * 20);
     const before = digestOfFolder(dir);
-    await expect(openDatabase({ kind: 'sqlite', file }, { create: true })).rejects.toThrow(/damaged/);
+    await expect(openDatabase({ kind: 'sqlite', file }, { create: true })).rejects.toThrow(
+      /damaged/,
+    );
     expect(digestOfFolder(dir)).toBe(before);
   });
 });
@@ -81,10 +89,14 @@ describe('opening an SQLite database', () => {
 describe('opening a PostgreSQL database', () => {
   it('says in one line that the server cannot be reached, without the password', async () => {
     const url = 'postgres://ombuds:s3cret-password@127.0.0.1:1/ombuds';
-    const error = await openDatabase({ kind: 'postgres', url }, { create: true }).catch((e: unknown) => e);
+    const error = await openDatabase({ kind: 'postgres', url }, { create: true }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(OmbudsError);
     expect((error as OmbudsError).code).toBe('unavailable');
-    expect((error as Error).message).toMatch(/^cannot reach PostgreSQL at 127\.0\.0\.1:1\/ombuds: /);
+    expect((error as Error).message).toMatch(
+      /^cannot reach PostgreSQL at 127\.0\.0\.1:1\/ombuds: /,
+    );
     expect((error as Error).message).not.toContain('s3cret');
   });
 });
@@ -106,7 +118,9 @@ describeStorage('migrations', (use) => {
         /migrated by a newer ombuds \(it has run 2999-01-01T0000-from-the-future/,
       );
     } finally {
-      await sql`delete from kysely_migration where name = ${'2999-01-01T0000-from-the-future'}`.execute(database.db);
+      await sql`delete from kysely_migration where name = ${'2999-01-01T0000-from-the-future'}`.execute(
+        database.db,
+      );
     }
   });
 });

@@ -27,11 +27,17 @@ export async function migrateToLatest(database: Database): Promise<MigrationRepo
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
-    throw new OmbudsError('configuration', `migration ${failed} failed: ${String((error as Error).message ?? error)}`, {
-      cause: error,
-    });
+    throw new OmbudsError(
+      'configuration',
+      `migration ${failed} failed: ${String((error as Error).message ?? error)}`,
+      {
+        cause: error,
+      },
+    );
   }
-  const applied = (results ?? []).filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName);
+  const applied = (results ?? [])
+    .filter((r: MigrationResult) => r.status === 'Success')
+    .map((r) => r.migrationName);
   const names = Object.keys(migrations);
   return { applied, current: names[names.length - 1] ?? null };
 }
@@ -57,8 +63,8 @@ async function assertNotNewer(database: Database, known: readonly string[]): Pro
 async function appliedMigrationNames(database: Database): Promise<string[]> {
   const tables = await database.db.introspection.getTables({ withInternalKyselyTables: true });
   if (!tables.some((table) => table.name === migrationTable)) return [];
-  const rows = await sql<{ name: string }>`select name from ${sql.table(migrationTable)} order by name`.execute(
-    database.db,
-  );
+  const rows = await sql<{
+    name: string;
+  }>`select name from ${sql.table(migrationTable)} order by name`.execute(database.db);
   return rows.rows.map((row) => row.name);
 }

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Generated, GeneratedAlways, Insertable, Selectable } from 'kysely';
 
 /**
  * The database as the application sees it, kept in step with src/store/migrations by hand.
@@ -73,14 +73,13 @@ export interface CaseEventsTable {
 
 export interface AuditLogTable {
   seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  case_id: string | null;
-  subject_ids: string;
-  details: string;
-  prev_hash: string;
+  /** The exact hashed text (src/store/audit-hash.ts); the columns below are generated from it. */
+  entry: string;
   hash: string;
+  at: GeneratedAlways<string>;
+  actor: GeneratedAlways<string>;
+  action: GeneratedAlways<string>;
+  case_id: GeneratedAlways<string | null>;
 }
 
 export interface AuditHeadTable {

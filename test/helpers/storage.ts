@@ -17,7 +17,9 @@ export const postgresAdminUrl = process.env.OMBUDS_TEST_POSTGRES_URL ?? null;
 const inCi = process.env.CI === 'true';
 
 if (postgresAdminUrl === null && inCi) {
-  throw new Error('CI=true but OMBUDS_TEST_POSTGRES_URL is not set: the PostgreSQL suites cannot run');
+  throw new Error(
+    'CI=true but OMBUDS_TEST_POSTGRES_URL is not set: the PostgreSQL suites cannot run',
+  );
 }
 
 export interface TestStorage {
@@ -29,12 +31,19 @@ export interface TestStorage {
 
 export type StorageKind = DatabaseTarget['kind'];
 
-export const storageKinds: readonly StorageKind[] = postgresAdminUrl === null ? ['sqlite'] : ['sqlite', 'postgres'];
+export const storageKinds: readonly StorageKind[] =
+  postgresAdminUrl === null ? ['sqlite'] : ['sqlite', 'postgres'];
 
 /** A fresh, empty database of that kind (a new file, or a new PostgreSQL database). */
-export async function createTestTarget(kind: StorageKind, dir: string): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
+export async function createTestTarget(
+  kind: StorageKind,
+  dir: string,
+): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
   if (kind === 'sqlite') {
-    return { target: { kind, file: path.join(dir, 'ombuds.sqlite') }, drop: async () => undefined };
+    return {
+      target: { kind, file: path.join(dir, 'ombuds.sqlite') },
+      drop: () => Promise.resolve(),
+    };
   }
   if (postgresAdminUrl === null) throw new Error('no PostgreSQL for tests');
   const name = `ombuds_test_${randomBytes(6).toString('hex')}`;
@@ -43,7 +52,10 @@ export async function createTestTarget(kind: StorageKind, dir: string): Promise<
   url.pathname = `/${name}`;
   return {
     target: { kind, url: url.toString() },
-    drop: () => withAdmin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+    drop: () =>
+      withAdmin((client) => client.query(`drop database if exists ${name} with (force)`)).then(
+        () => undefined,
+      ),
   };
 }
 
@@ -61,7 +73,10 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
  * Declares the suite once per database kind, with a database migrated once for the file.
  * `use()` returns it inside tests.
  */
-export function describeStorage(title: string, define: (use: () => TestStorage, kind: StorageKind) => void): void {
+export function describeStorage(
+  title: string,
+  define: (use: () => TestStorage, kind: StorageKind) => void,
+): void {
   for (const kind of storageKinds) {
     describe(`${title} [${kind}]`, () => {
       let storage: TestStorage | undefined;

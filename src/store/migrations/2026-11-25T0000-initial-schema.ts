@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 
 /*
  * The first schema. Frozen in time: a later change is a new migration, never an edit here.
@@ -37,7 +37,11 @@ export function initialSchema(dialect: Dialect) {
         .addColumn('kek_id', 'text', (c) => c.notNull())
         .addColumn('wrapped_data_key', bytes, (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('cases_queue').on('cases').columns(['danger_flag', 'step', 'updated_at']).execute();
+      await db.schema
+        .createIndex('cases_queue')
+        .on('cases')
+        .columns(['danger_flag', 'step', 'updated_at'])
+        .execute();
 
       await db.schema
         .createTable('reports')
@@ -71,7 +75,11 @@ export function initialSchema(dialect: Dialect) {
         .addColumn('blind_index', 'text', (c) => c.notNull())
         .addColumn('value_sealed', bytes, (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('identifiers_blind_index').on('identifiers').column('blind_index').execute();
+      await db.schema
+        .createIndex('identifiers_blind_index')
+        .on('identifiers')
+        .column('blind_index')
+        .execute();
       await db.schema.createIndex('identifiers_case').on('identifiers').column('case_id').execute();
 
       await db.schema
@@ -85,19 +93,33 @@ export function initialSchema(dialect: Dialect) {
         .addPrimaryKeyConstraint('case_events_pk', ['case_id', 'seq'])
         .execute();
 
+      // `entry` is the exact text the hash covers: a JSON array
+      // [seq, at, actor, action, case_id, subject_ids, details, prev_hash]. The columns beside it
+      // are generated from it by the database, so they can never say something the chain does not.
+      const field = (index: number) =>
+        dialect === 'postgres'
+          ? sql.raw(`((entry::jsonb) ->> ${index})`)
+          : sql.raw(`json_extract(entry, '$[${index}]')`);
+      // PostgreSQL only stores generated columns; SQLite computes virtual ones on read.
+      const generatedFrom = (index: number) => (column: ColumnDefinitionBuilder) => {
+        const derived = column.generatedAlwaysAs(field(index));
+        return dialect === 'postgres' ? derived.stored() : derived;
+      };
       await db.schema
         .createTable('audit_log')
         .addColumn('seq', bigint, (c) => c.primaryKey())
-        .addColumn('at', 'text', (c) => c.notNull())
-        .addColumn('actor', 'text', (c) => c.notNull())
-        .addColumn('action', 'text', (c) => c.notNull())
-        .addColumn('case_id', 'text')
-        .addColumn('subject_ids', 'text', (c) => c.notNull())
-        .addColumn('details', 'text', (c) => c.notNull())
-        .addColumn('prev_hash', 'text', (c) => c.notNull())
+        .addColumn('entry', 'text', (c) => c.notNull())
         .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', generatedFrom(1))
+        .addColumn('actor', 'text', generatedFrom(2))
+        .addColumn('action', 'text', generatedFrom(3))
+        .addColumn('case_id', 'text', generatedFrom(4))
         .execute();
-      await db.schema.createIndex('audit_log_case').on('audit_log').columns(['case_id', 'seq']).execute();
+      await db.schema
+        .createIndex('audit_log_case')
+        .on('audit_log')
+        .columns(['case_id', 'seq'])
+        .execute();
 
       // One row. Appenders update it first, which serialises them across app servers, and it
       // remembers the chain's end so that a truncated log is detected.
@@ -147,7 +169,11 @@ export function initialSchema(dialect: Dialect) {
         .addColumn('delivered_at', 'text')
         .addColumn('last_error', 'text')
         .execute();
-      await db.schema.createIndex('outbox_pending').on('outbox').columns(['delivered_at', 'next_attempt_at']).execute();
+      await db.schema
+        .createIndex('outbox_pending')
+        .on('outbox')
+        .columns(['delivered_at', 'next_attempt_at'])
+        .execute();
     },
   };
 }
