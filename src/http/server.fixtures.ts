@@ -1,0 +1,48 @@
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { buildServer, type ServerDeps } from './server.js';
+
+/** A server for tests, with its log lines captured as parsed JSON objects. */
+export interface TestServer {
+  readonly app: FastifyInstance;
+  /** Every log line written so far, raw. */
+  readonly logText: () => string;
+  /** Every log line written so far, parsed. */
+  readonly logLines: () => Record<string, unknown>[];
+}
+
+export const testConfig: ServerDeps['config'] = {
+  publicUrl: 'http://127.0.0.1:8080',
+  foundationName: 'the Test Foundation',
+  emergencyContact: '+1 555 0100 (event safety desk)',
+  logLevel: 'info',
+};
+
+/** Builds the server with test configuration; `overrides` replace single dependencies. */
+export async function buildTestServer(
+  overrides: Partial<Omit<ServerDeps, 'config'>> & { config?: Partial<ServerDeps['config']> } = {},
+): Promise<TestServer> {
+  const chunks: string[] = [];
+  const logStream = new Writable({
+    write(chunk: Buffer | string, _encoding, callback) {
+      chunks.push(chunk.toString());
+      callback();
+    },
+  });
+  const app = await buildServer({
+    checkDatabase: () => Promise.resolve(),
+    logStream,
+    ...overrides,
+    config: { ...testConfig, ...overrides.config },
+  });
+  const logText = () => chunks.join('');
+  return {
+    app,
+    logText,
+    logLines: () =>
+      logText()
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
+}

@@ -1,0 +1,48 @@
+import { access, constants } from 'node:fs/promises';
+import { chromium, type Browser } from 'playwright-core';
+
+/**
+ * The one place that decides whether browser suites run. Chromium comes from OMBUDS_CHROMIUM
+ * (default /usr/bin/chromium). Without it a suite is skipped locally, with the reason; under
+ * CI=true it fails instead, so CI never passes with a browser suite skipped.
+ */
+export const chromiumPath = process.env.OMBUDS_CHROMIUM ?? '/usr/bin/chromium';
+const inCi = process.env.CI === 'true';
+
+async function isExecutable(file: string): Promise<boolean> {
+  try {
+    await access(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** null when the browser can run; otherwise why the suite is skipped. Throws under CI=true. */
+export async function chromiumUnavailableReason(): Promise<string | null> {
+  if (await isExecutable(chromiumPath)) return null;
+  const reason = `Chromium not found at ${chromiumPath} (set OMBUDS_CHROMIUM)`;
+  if (inCi) throw new Error(`CI=true but the browser suites cannot run: ${reason}`);
+  return reason;
+}
+
+/**
+ * Launches headless Chromium. Playwright gives every `launch()` a fresh temporary profile
+ * directory (it rejects `--user-data-dir`) and deletes it on close, so runs share no state.
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
