@@ -21,16 +21,19 @@ export type ErrorCode = (typeof errorCodes)[number];
 export class OmbudsError extends Error {
   readonly code: ErrorCode;
   readonly publicMessage: string;
+  /** For a refused step: the stable id of the procedure rule that forbids it. */
+  readonly rule: string | undefined;
 
   constructor(
     code: ErrorCode,
     publicMessage: string,
-    options?: { logMessage?: string; cause?: unknown },
+    options?: { logMessage?: string; cause?: unknown; rule?: string },
   ) {
     super(options?.logMessage ?? publicMessage, { cause: options?.cause });
     this.name = 'OmbudsError';
     this.code = code;
     this.publicMessage = publicMessage;
+    this.rule = options?.rule;
   }
 }
 

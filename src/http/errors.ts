@@ -39,13 +39,20 @@ export const retryAfterSeconds = 5;
 
 /** The body of every JSON error answer. */
 export interface ErrorBody {
-  readonly error: { readonly code: ErrorCode; readonly message: string; readonly errorId: string };
+  readonly error: {
+    readonly code: ErrorCode;
+    readonly message: string;
+    readonly errorId: string;
+    /** Present on a 409: the procedure rule that forbids the step. */
+    readonly rule?: string;
+  };
 }
 
 interface Described {
   readonly status: number;
   readonly code: ErrorCode;
   readonly publicMessage: string;
+  readonly rule?: string;
 }
 
 /** A short random id that a person can quote and staff can find in the log. */
@@ -61,6 +68,7 @@ export function describeError(error: unknown): Described {
       status: statusByCode[error.code],
       code: error.code,
       publicMessage: error.publicMessage,
+      ...(error.rule === undefined ? {} : { rule: error.rule }),
     };
   }
   // Fastify's own refusals (bad JSON, body too large, wrong media type, failed validation) and
@@ -113,7 +121,12 @@ function sendError(
   }
   if (prefersJson(request.headers.accept, request.url.split('?')[0] ?? '')) {
     const body: ErrorBody = {
-      error: { code: described.code, message: described.publicMessage, errorId },
+      error: {
+        code: described.code,
+        message: described.publicMessage,
+        errorId,
+        ...(described.rule === undefined ? {} : { rule: described.rule }),
+      },
     };
     // Sent as a string: answers outside a route have no serializer of their own.
     reply.type('application/json; charset=utf-8').send(JSON.stringify(body));

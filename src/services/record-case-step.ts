@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import type { KeyRing } from '../crypto/keys.js';
+import type { CaseCommandInput } from '../domain/case-commands.js';
+import type { CaseEvent } from '../domain/case-events.js';
+import { initialState, replay } from '../domain/case-state.js';
+import type { CaseState } from '../domain/case-state.js';
+import { notFound, OmbudsError } from '../domain/errors.js';
+import { decide } from '../domain/procedure.js';
+import type { Rejection } from '../domain/procedure-rules.js';
+import type { Actor } from '../domain/roles.js';
+import { appendAuditEntry, inTransaction } from '../store/audit-log.js';
+import {
+  insertCase,
+  insertCaseEvents,
+  lockCase,
+  selectCaseEvents,
+  updateCaseProjection,
+} from '../store/case.repository.js';
+import type { Database } from '../store/database.js';
+import type { DB } from '../store/schema.js';
+import type { Transaction } from 'kysely';
+import {
+  caseDataKey,
+  caseProjection,
+  newCaseKey,
+  openCaseEvents,
+  sealCaseEvents,
+} from './case-timeline.js';
+
+export interface CaseServiceDeps {
+  readonly database: Database;
+  readonly keys: KeyRing;
+  readonly now: () => Date;
+}
+
+/** A command as a caller gives it: the service stamps the time itself, callers never do. */
+export type StepInput = DistributiveOmit<CaseCommandInput, 'at'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export interface RecordedStep {
+  readonly caseId: string;
+  readonly state: CaseState;
+  readonly events: readonly CaseEvent[];
+}
+
+/** The refusal of a step, as HTTP answers it (409 with the rule in words). */
+export function ruleViolation(rejection: Rejection): OmbudsError {
+  return new OmbudsError('rule_violation', rejection.reason, {
+    rule: rejection.rule,
+    logMessage: `refused by rule ${rejection.rule}`,
+  });
+}
+
+/**
+ * Opens a new case with its received report, in one transaction with its audit entry. Runs
+ * inside `trx` when the caller has more to write in the same transaction (the report itself).
+ * Throws OmbudsError('rule_violation') when the procedure refuses the intake.
+ */
+export async function openCase(
+  deps: CaseServiceDeps,
+  trx: Transaction<DB>,
+  input: Extract<StepInput, { kind: 'receive' }>,
+  actor: Actor,
+): Promise<RecordedStep & { dataKey: Buffer }> {
+  const at = deps.now().toISOString();
+  const decision = decide(initialState, { ...input, at }, actor);
+  if (!decision.ok) throw ruleViolation(decision.rejection);
+  const caseId = randomUUID();
+  const { dataKey, wrapped } = newCaseKey(deps.keys, caseId);
+  const state = replay(decision.events);
+  await insertCase(trx, {
+    id: caseId,
+    at,
+    kekId: deps.keys.keyEncryptionKey.id,
+    wrappedDataKey: wrapped,
+    projection: caseProjection(state),
+  });
+  await writeEvents(trx, dataKey, caseId, 1, decision.events);
+  return { caseId, state, events: decision.events, dataKey };
+}
+
+/**
+ * Records one step of the procedure on a case: reads and replays the timeline, asks the domain,
+ * and stores the events, the new projection and the audit entries in one transaction.
+ * Throws not_found for a case that does not exist, rule_violation when the procedure forbids it,
+ * integrity when the stored timeline does not open.
+ */
+export async function recordCaseStep(
+  deps: CaseServiceDeps,
+  caseId: string,
+  input: StepInput,
+  actor: Actor,
+): Promise<RecordedStep> {
+  return inTransaction(deps.database.db, async (trx) => {
+    const row = await lockCase(trx, deps.database.dialect, caseId);
+    if (row === undefined) throw notFound();
+    const dataKey = caseDataKey(deps.keys, row);
+    const timeline = openCaseEvents(dataKey, caseId, await selectCaseEvents(trx, caseId));
+    const at = deps.now().toISOString();
+    const decision = decide(replay(timeline), { ...input, at }, actor);
+    if (!decision.ok) throw ruleViolation(decision.rejection);
+    const state = replay([...timeline, ...decision.events]);
+    await writeEvents(trx, dataKey, caseId, timeline.length + 1, decision.events);
+    await updateCaseProjection(trx, caseId, at, caseProjection(state));
+    return { caseId, state, events: decision.events };
+  });
+}
+
+async function writeEvents(
+  trx: Transaction<DB>,
+  dataKey: Buffer,
+  caseId: string,
+  firstSeq: number,
+  events: readonly CaseEvent[],
+): Promise<void> {
+  const sealed = sealCaseEvents(dataKey, caseId, firstSeq, events);
+  await insertCaseEvents(trx, caseId, sealed);
+  for (const event of sealed) {
+    // Only the event type and its place: what happened is in the sealed timeline.
+    await appendAuditEntry(trx, {
+      at: event.at,
+      actor: event.actorId,
+      action: `case.${event.type}`,
+      caseId,
+      details: { seq: event.seq },
+    });
+  }
+}
