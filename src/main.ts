@@ -37,6 +37,7 @@ export async function startOmbuds(
     const app = await buildServer({
       config,
       checkDatabase: () => database.checkHealth(),
+      services: { database, keys: keys.ring, now: () => new Date() },
       ...(options.logStream ? { logStream: options.logStream } : {}),
     });
     logPoolError = (error) => app.log.error({ err: error }, 'database connection lost');

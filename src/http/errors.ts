@@ -78,6 +78,9 @@ export function describeError(error: unknown): Described {
     return { status: 500, code: 'internal', publicMessage: text.internal };
   }
   switch (status) {
+    case 403:
+      // The only 403 a plugin raises here is @fastify/csrf-protection's.
+      return { status, code: 'csrf_rejected', publicMessage: text.csrfRejected };
     case 404:
       return { status, code: 'not_found', publicMessage: text.notFound };
     case 413:

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { createSqliteServices } from '../../test/helpers/services.js';
 import { buildServer, type ServerDeps } from './server.js';
 
 /** A server for tests, with its log lines captured as parsed JSON objects. */
@@ -18,7 +19,10 @@ export const testConfig: ServerDeps['config'] = {
   logLevel: 'info',
 };
 
-/** Builds the server with test configuration; `overrides` replace single dependencies. */
+/**
+ * Builds the server with test configuration; `overrides` replace single dependencies. Without
+ * `services`, it gets a fresh SQLite database that closes with the server.
+ */
 export async function buildTestServer(
   overrides: Partial<Omit<ServerDeps, 'config'>> & { config?: Partial<ServerDeps['config']> } = {},
 ): Promise<TestServer> {
@@ -29,12 +33,17 @@ export async function buildTestServer(
       callback();
     },
   });
+  const ownStorage = overrides.services ? null : await createSqliteServices();
+  const services = overrides.services ?? ownStorage?.services;
+  if (services === undefined) throw new Error('no services for the test server');
   const app = await buildServer({
     checkDatabase: () => Promise.resolve(),
     logStream,
     ...overrides,
+    services,
     config: { ...testConfig, ...overrides.config },
   });
+  if (ownStorage) app.addHook('onClose', ownStorage.dispose);
   const logText = () => chunks.join('');
   return {
     app,

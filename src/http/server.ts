@@ -1,17 +1,24 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
+import type { ServiceDeps } from '../services/deps.js';
 import type { Site } from '../views/messages.js';
+import { registerForms } from './forms.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandlers } from './errors.js';
 import { RequestLogController, loggerOptions } from './logging.js';
 import { registerAssetRoutes } from './public/assets.route.js';
 import { registerHomeRoutes } from './public/home.route.js';
 import { registerSecurityHeaders, securityHeaderSnapshot } from './security-headers.js';
 
+/** Text forms are small; files go through multipart with their own limits. */
+const formBodyLimitBytes = 256 * 1024;
+
 /** Everything the web server needs from the composition root. */
 export interface ServerDeps {
   readonly config: Pick<Config, 'publicUrl' | 'foundationName' | 'emergencyContact' | 'logLevel'>;
   /** Resolves when the database answers; throws when it does not (health check → 503). */
   readonly checkDatabase: () => Promise<void>;
+  /** Database, keys and clock for the services the routes call. */
+  readonly services: ServiceDeps;
   /** Where log lines go; standard output when absent. Tests pass a stream to read them. */
   readonly logStream?: NodeJS.WritableStream;
 }
@@ -46,6 +53,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   // Order matters: hooks apply to routes registered after them.
   await registerSecurityHeaders(app, config.publicUrl);
   registerErrorHandlers(app, site);
+  await registerForms(app, {
+    secureCookies: config.publicUrl.startsWith('https:'),
+    formBodyLimit: formBodyLimitBytes,
+  });
 
   registerAssetRoutes(app);
   registerHomeRoutes(app, { site, checkDatabase: deps.checkDatabase });

@@ -9,8 +9,8 @@ import { verifyAuditChain } from '../store/audit-verify.js';
 import { findCase, selectCaseEvents } from '../store/case.repository.js';
 import { openDatabase } from '../store/database.js';
 import type { Database } from '../store/database.js';
+import type { ServiceDeps } from './deps.js';
 import { openCase, recordCaseStep } from './record-case-step.js';
-import type { CaseServiceDeps } from './record-case-step.js';
 
 const staff: Actor = { id: 'staff-ana', roles: ['conduct_staff'] };
 
@@ -20,11 +20,11 @@ function steppingClock(): () => Date {
   return () => new Date((t += 60_000));
 }
 
-function depsFor(database: Database): CaseServiceDeps {
+function depsFor(database: Database): ServiceDeps {
   return { database, keys: generateKeyRing(), now: steppingClock() };
 }
 
-async function receivedCase(deps: CaseServiceDeps, account = 'Insults on the mailing list.') {
+async function receivedCase(deps: ServiceDeps, account = 'Insults on the mailing list.') {
   return inTransaction(deps.database.db, (trx) =>
     openCase(deps, trx, { kind: 'receive', account, channel: 'public_form' }, publicIntake),
   );

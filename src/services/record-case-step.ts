@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { KeyRing } from '../crypto/keys.js';
 import type { CaseCommandInput } from '../domain/case-commands.js';
 import type { CaseEvent } from '../domain/case-events.js';
 import { initialState, replay } from '../domain/case-state.js';
@@ -16,7 +15,6 @@ import {
   selectCaseEvents,
   updateCaseProjection,
 } from '../store/case.repository.js';
-import type { Database } from '../store/database.js';
 import type { DB } from '../store/schema.js';
 import type { Transaction } from 'kysely';
 import {
@@ -26,12 +24,7 @@ import {
   openCaseEvents,
   sealCaseEvents,
 } from './case-timeline.js';
-
-export interface CaseServiceDeps {
-  readonly database: Database;
-  readonly keys: KeyRing;
-  readonly now: () => Date;
-}
+import type { ServiceDeps } from './deps.js';
 
 /** A command as a caller gives it: the service stamps the time itself, callers never do. */
 export type StepInput = DistributiveOmit<CaseCommandInput, 'at'>;
@@ -57,7 +50,7 @@ export function ruleViolation(rejection: Rejection): OmbudsError {
  * Throws OmbudsError('rule_violation') when the procedure refuses the intake.
  */
 export async function openCase(
-  deps: CaseServiceDeps,
+  deps: ServiceDeps,
   trx: Transaction<DB>,
   input: Extract<StepInput, { kind: 'receive' }>,
   actor: Actor,
@@ -86,7 +79,7 @@ export async function openCase(
  * integrity when the stored timeline does not open.
  */
 export async function recordCaseStep(
-  deps: CaseServiceDeps,
+  deps: ServiceDeps,
   caseId: string,
   input: StepInput,
   actor: Actor,

@@ -99,6 +99,8 @@ export const messages = {
     unsupportedMediaType: 'This kind of content is not accepted here.',
     notFound: 'Not found.',
     rateLimited: 'Too many requests. Please wait a moment and try again.',
+    csrfRejected:
+      'This form has expired or was not sent from this site. Please go back, reload the page and send it again.',
     unavailable: 'The service is briefly unavailable. Please try again in a few moments.',
     internal:
       'Something went wrong on our side. Nothing you did caused it. Please try again later.',

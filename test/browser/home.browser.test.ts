@@ -1,11 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import axe from 'axe-core';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/http/server.js';
+import { buildTestServer } from '../../src/http/server.fixtures.js';
 import { chromiumUnavailableReason, launchChromium } from '../helpers/chromium.js';
 
 const artifacts = path.resolve('test-artifacts');
@@ -28,16 +27,14 @@ describe.skipIf(unavailable !== null)(
 
     beforeAll(async () => {
       await mkdir(artifacts, { recursive: true });
-      app = await buildServer({
+      ({ app } = await buildTestServer({
         config: {
           publicUrl: 'http://127.0.0.1',
           foundationName: 'the Open Example Foundation',
           emergencyContact: '+1 555 0100 (event safety desk, day and night)',
           logLevel: 'warn',
         },
-        checkDatabase: () => Promise.resolve(),
-        logStream: new Writable({ write: (_chunk, _encoding, done) => done() }),
-      });
+      }));
       baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
       browser = await launchChromium();
     });

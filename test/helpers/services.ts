@@ -1,0 +1,29 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { generateKeyRing } from '../../src/crypto/keys.js';
+import type { ServiceDeps } from '../../src/services/deps.js';
+import { openDatabase } from '../../src/store/database.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+
+/**
+ * Services over a fresh, migrated SQLite database in a scratch folder, for HTTP tests that need
+ * storage but not both databases. `dispose` closes it and removes the folder.
+ */
+export async function createSqliteServices(
+  now: () => Date = () => new Date(),
+): Promise<{ services: ServiceDeps; dispose: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ombuds-services-'));
+  const database = await openDatabase(
+    { kind: 'sqlite', file: path.join(dir, 'ombuds.sqlite') },
+    { create: true },
+  );
+  await migrateToLatest(database);
+  return {
+    services: { database, keys: generateKeyRing(), now },
+    dispose: async () => {
+      await database.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
