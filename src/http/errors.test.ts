@@ -14,19 +14,28 @@ describe('the error handler', () => {
   beforeAll(async () => {
     server = await buildTestServer();
     app = server.app;
-    app.get('/boom', () => {
+    app.get('/boom', { config: { audience: 'test' } }, () => {
       throw new Error(secret);
     });
-    app.get('/reject-string', () => Promise.reject(new Error(secret)));
-    app.get<{ Params: { code: string } }>('/ombuds/:code', (request) => {
-      throw new OmbudsError(request.params.code as (typeof errorCodes)[number], 'Public words.', {
-        logMessage: `log words for ${request.params.code}`,
-      });
-    });
-    app.post('/echo', (request) => ({ received: request.body }));
+    app.get('/reject-string', { config: { audience: 'test' } }, () =>
+      Promise.reject(new Error(secret)),
+    );
+    app.get<{ Params: { code: string } }>(
+      '/ombuds/:code',
+      { config: { audience: 'test' } },
+      (request) => {
+        throw new OmbudsError(request.params.code as (typeof errorCodes)[number], 'Public words.', {
+          logMessage: `log words for ${request.params.code}`,
+        });
+      },
+    );
+    app.post('/echo', { config: { audience: 'test', csrf: false } }, (request) => ({
+      received: request.body,
+    }));
     app.post(
       '/validated',
       {
+        config: { audience: 'test', csrf: false },
         schema: {
           body: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
         },

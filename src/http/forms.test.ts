@@ -8,9 +8,13 @@ describe('CSRF protection of every state-changing request', () => {
 
   beforeAll(async () => {
     ({ app } = await buildTestServer());
-    app.get('/test/form', (_request, reply) => ({ token: reply.generateCsrf() }));
-    app.post('/test/form', () => ({ done: true }));
-    app.post('/test/machine', { config: { csrf: false } }, () => ({ done: true }));
+    app.get('/test/form', { config: { audience: 'test' } }, (_request, reply) => ({
+      token: reply.generateCsrf(),
+    }));
+    app.post('/test/form', { config: { audience: 'test' } }, () => ({ done: true }));
+    app.post('/test/machine', { config: { audience: 'test', csrf: false } }, () => ({
+      done: true,
+    }));
     await app.ready();
   });
   afterAll(() => app.close());

@@ -12,7 +12,7 @@ describe('request logging', () => {
 
   beforeAll(async () => {
     server = await buildTestServer();
-    server.app.get('/boom', () => {
+    server.app.get('/boom', { config: { audience: 'test' } }, () => {
       throw new Error('kaboom');
     });
     await server.app.ready();

@@ -32,17 +32,19 @@ describe('security headers', () => {
 
   beforeAll(async () => {
     ({ app } = await buildTestServer());
-    app.get('/boom', () => {
+    app.get('/boom', { config: { audience: 'test' } }, () => {
       throw new Error('kaboom');
     });
-    app.get('/unavailable', () => {
+    app.get('/unavailable', { config: { audience: 'test' } }, () => {
       throw new OmbudsError('unavailable', 'Try again soon.');
     });
-    app.post('/echo', (request) => ({ received: request.body }));
+    app.post('/echo', { config: { audience: 'test', csrf: false } }, (request) => ({
+      received: request.body,
+    }));
     app.register((child, _options, done) => {
       // An error thrown by a hook before any handler runs.
       child.addHook('onRequest', () => Promise.reject(new Error('hook failed')));
-      child.get('/guarded', () => 'never');
+      child.get('/guarded', { config: { audience: 'test' } }, () => 'never');
       done();
     });
     await app.ready();

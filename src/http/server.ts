@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { Site } from '../views/messages.js';
+import { requireRouteAudience } from './audience.js';
 import { registerForms } from './forms.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandlers } from './errors.js';
 import { RequestLogController, loggerOptions } from './logging.js';
@@ -51,6 +52,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   // Order matters: hooks apply to routes registered after them.
+  requireRouteAudience(app);
   await registerSecurityHeaders(app, config.publicUrl);
   registerErrorHandlers(app, site);
   await registerForms(app, {

@@ -24,7 +24,9 @@ export function registerAssetRoutes(app: FastifyInstance): void {
     [assetPaths.icon, asset(siteIcon, 'image/svg+xml')],
   ] as const;
   for (const [path, served] of assets) {
-    app.get(path, (request, reply) => serve(served, request, reply));
+    app.get(path, { config: { audience: 'public' } }, (request, reply) =>
+      serve(served, request, reply),
+    );
   }
 }
 

@@ -13,9 +13,11 @@ export function registerHomeRoutes(app: FastifyInstance, deps: HomeRouteDeps): v
   // The page depends only on configuration, so it is rendered once.
   const homePage = renderHomePage(deps.site);
 
-  app.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').send(homePage));
+  app.get('/', { config: { audience: 'public' } }, (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(homePage),
+  );
 
-  app.get('/healthz', async (request, reply) => {
+  app.get('/healthz', { config: { audience: 'public' } }, async (request, reply) => {
     try {
       await deps.checkDatabase();
       return await reply.send({ status: 'ok' });
