@@ -109,6 +109,17 @@ describeStorage('audit tampering', (use) => {
     });
   });
 
+  it('names an edited entry that now holds a raw line break', async () => {
+    await seed(10);
+    await sql`update audit_log set entry = replace(entry, ',"staff-1"', ${',\n"staff-1"'}) where seq = 5`.execute(
+      use().database.db,
+    );
+    expect((await verifyAuditChain(use().database.db)).firstBreak).toEqual({
+      kind: 'hash',
+      seq: 5,
+    });
+  });
+
   it('names the last entry when that is the one edited', async () => {
     await seed(10);
     await editActor(10);

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { claimsSequence, genesisHash, hashAuditEntry, linkedHashOf } from './audit-hash.js';
 import type { DB } from './schema.js';
 
@@ -49,6 +49,19 @@ export async function verifyAuditRange(
   let expected = from;
   let prev: string | null = null;
   let firstLinked: string | null = null;
+  // Checks entries in order from `expected`; stops at the first that breaks the chain.
+  type Broken = { kind: 'sequence' } | { kind: 'link'; linked: string } | null;
+  const checkBatch = (entries: readonly string[]): Broken => {
+    for (const entry of entries) {
+      if (!claimsSequence(entry, expected)) return { kind: 'sequence' };
+      const linked = linkedHashOf(entry);
+      if (prev === null) firstLinked = linked;
+      else if (linked !== prev) return { kind: 'link', linked };
+      prev = hashAuditEntry(entry);
+      expected += 1;
+    }
+    return null;
+  };
   const result = (firstBreak: AuditBreak | null): RangeVerification => ({
     from,
     checked: expected - from,
@@ -58,23 +71,56 @@ export async function verifyAuditRange(
   });
 
   for (;;) {
-    let query = db.selectFrom('audit_log').select('entry').where('seq', '>=', expected);
-    if (to !== null) query = query.where('seq', '<=', to);
-    const rows = await query.orderBy('seq').limit(batchSize).execute();
-
-    for (const { entry } of rows) {
-      if (!claimsSequence(entry, expected)) return result(await diagnoseSequence(db, expected));
-      const linked = linkedHashOf(entry);
-      if (prev === null) firstLinked = linked;
-      else if (linked !== prev) return result(await diagnoseLink(db, expected, linked));
-      prev = hashAuditEntry(entry);
-      expected += 1;
+    const batchStart: { expected: number; prev: string | null; firstLinked: string | null } = {
+      expected,
+      prev,
+      firstLinked,
+    };
+    let entries = await readJoinedEntries(db, expected, to);
+    let broken = checkBatch(entries);
+    if (broken) {
+      // Joined text is the fast path; before reporting a break, read the batch row by row, so
+      // that a break is always named from the rows themselves, at its entry.
+      ({ expected, prev, firstLinked } = batchStart);
+      entries = await readEntryRows(db, expected, to);
+      broken = checkBatch(entries);
     }
+    if (broken?.kind === 'sequence') return result(await diagnoseSequence(db, expected));
+    if (broken?.kind === 'link') return result(await diagnoseLink(db, expected, broken.linked));
     onProgress?.(expected - from);
-    if (rows.length < batchSize) break;
+    if (entries.length < batchSize) break;
   }
   if (to !== null && expected <= to) return result({ kind: 'missing', seq: expected });
   return result(null);
+}
+
+/**
+ * The next batch of entries from `from` on, joined by the database into one text and split here:
+ * far cheaper than a row object per entry, which brings verification to about half the speed of
+ * hashing alone. JSON never holds a raw line break, so splitting is exact for untouched entries;
+ * the order of a plain aggregate is not promised, so any break found is re-read row by row.
+ */
+async function readJoinedEntries(
+  db: Kysely<DB>,
+  from: number,
+  to: number | null,
+): Promise<string[]> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const joined = postgres ? sql`string_agg(entry, chr(10))` : sql`group_concat(entry, char(10))`;
+  const upTo = to === null ? sql`` : sql`and seq <= ${to}`;
+  const { rows } = await sql<{ entries: string | null }>`
+    select ${joined} as entries from (
+      select seq, entry from audit_log where seq >= ${from} ${upTo} order by seq limit ${batchSize}
+    ) as batch`.execute(db);
+  const text = rows[0]?.entries;
+  return text === null || text === undefined ? [] : text.split('\n');
+}
+
+/** The same batch as rows, in order: the exact path. */
+async function readEntryRows(db: Kysely<DB>, from: number, to: number | null): Promise<string[]> {
+  let query = db.selectFrom('audit_log').select('entry').where('seq', '>=', from);
+  if (to !== null) query = query.where('seq', '<=', to);
+  return (await query.orderBy('seq').limit(batchSize).execute()).map((row) => row.entry);
 }
 
 /**

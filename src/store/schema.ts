@@ -15,6 +15,7 @@ export interface DB {
   audit_head: AuditHeadTable;
   staff_users: StaffUsersTable;
   sessions: SessionsTable;
+  staff_enrolments: StaffEnrolmentsTable;
   outbox: OutboxTable;
 }
 
@@ -97,6 +98,21 @@ export interface StaffUsersTable {
   totp_secret_sealed: Uint8Array | null;
   created_at: string;
   disabled_at: string | null;
+  /** Added by 2026-11-25T0200-staff-auth: null until the invited person enrols. */
+  enrolled_at: string | null;
+  password_changed_at: string | null;
+  /** The last TOTP time step accepted; codes of this step or earlier are refused (replay). */
+  totp_last_step: number | null;
+}
+
+/** One-time enrolment links (2026-11-25T0200-staff-auth); only the token's SHA-256 is kept. */
+export interface StaffEnrolmentsTable {
+  token_hash: string;
+  user_id: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface SessionsTable {

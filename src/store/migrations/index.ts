@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import { initialSchema } from './2026-11-25T0000-initial-schema.js';
+import { staffAuth } from './2026-11-25T0200-staff-auth.js';
 
 /**
  * Every migration, oldest first. Names are timestamps so they sort in the order they were written;
@@ -8,5 +9,6 @@ import { initialSchema } from './2026-11-25T0000-initial-schema.js';
 export function allMigrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
   return {
     '2026-11-25T0000-initial-schema': initialSchema(dialect),
+    '2026-11-25T0200-staff-auth': staffAuth(dialect),
   };
 }
