@@ -106,6 +106,19 @@ export const caseCommandSchema = z.discriminatedUnion('kind', [
     route: z.enum(['foundation_staff', 'against_executive_director']),
   }),
   z.object({ kind: z.literal('name_people'), at, staffIds: z.array(line).min(1).max(50) }),
+  z.object({
+    kind: z.literal('add_information'),
+    at,
+    text: optionalText,
+    attachmentIds: z.array(line).max(20).default([]),
+  }),
+  z.object({
+    kind: z.literal('send_message_to_complainant'),
+    at,
+    message: text,
+    makeItRightFlagged: z.boolean().default(false),
+  }),
+  z.object({ kind: z.literal('mark_as_spam'), at, note: optionalText }),
 ]);
 
 /** A command as callers write it (defaults may be left out). */
@@ -141,5 +154,8 @@ export const actionKinds = [
   'recuse_staff_party',
   'route_case',
   'name_people',
+  'add_information',
+  'send_message_to_complainant',
+  'mark_as_spam',
   'merge',
 ] as const satisfies readonly ActionKind[];

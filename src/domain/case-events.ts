@@ -123,6 +123,22 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('people_named'), ...base, staffIds: z.array(z.string().min(1)) }),
   z.object({ type: z.literal('merged_into'), ...base, survivorCaseId: z.string().min(1) }),
   z.object({ type: z.literal('case_absorbed'), ...base, absorbedCaseId: z.string().min(1) }),
+  // The reporter adds to their report through the follow-up channel; files are stored apart
+  // (sealed in the attachments table) and named here by id only.
+  z.object({
+    type: z.literal('information_added'),
+    ...base,
+    text: z.string(),
+    attachmentIds: z.array(z.string().min(1)),
+  }),
+  z.object({
+    type: z.literal('complainant_messaged'),
+    ...base,
+    message: z.string(),
+    makeItRightFlagged: z.boolean(),
+  }),
+  // Kept, never deleted: a spam report leaves the queues and accepts nothing more.
+  z.object({ type: z.literal('marked_as_spam'), ...base, note: z.string() }),
 ]);
 
 export type CaseEvent = z.infer<typeof caseEventSchema>;

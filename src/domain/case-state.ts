@@ -26,6 +26,12 @@ export interface CaseState {
   readonly namedStaffIds: readonly string[];
   readonly mergedInto: string | null;
   readonly absorbedCaseIds: readonly string[];
+  /** What the reporter added through the follow-up channel, oldest first. */
+  readonly information: readonly CaseEventOf<'information_added'>[];
+  /** Messages staff sent to the complainant beside the steps, oldest first. */
+  readonly complainantMessages: readonly CaseEventOf<'complainant_messaged'>[];
+  /** Set when staff marked the report as spam: the case is kept but accepts nothing more. */
+  readonly spam: CaseEventOf<'marked_as_spam'> | null;
   readonly lastEventAt: string | null;
 }
 
@@ -57,6 +63,9 @@ export const initialState: CaseState = Object.freeze({
   namedStaffIds: [],
   mergedInto: null,
   absorbedCaseIds: [],
+  information: [],
+  complainantMessages: [],
+  spam: null,
   lastEventAt: null,
 });
 
@@ -110,6 +119,12 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       return { ...next, mergedInto: event.survivorCaseId };
     case 'case_absorbed':
       return { ...next, absorbedCaseIds: [...state.absorbedCaseIds, event.absorbedCaseId] };
+    case 'information_added':
+      return { ...next, information: [...state.information, event] };
+    case 'complainant_messaged':
+      return { ...next, complainantMessages: [...state.complainantMessages, event] };
+    case 'marked_as_spam':
+      return { ...next, spam: event };
   }
 }
 
@@ -135,9 +150,14 @@ export function isRecused(state: CaseState, actorId: string): boolean {
   return state.recusals.some((recusal) => recusal.actorId === actorId);
 }
 
-/** True while the case is open: received, not closed, not merged into another. */
+/** True while the case is open: received, not closed, not merged into another, not spam. */
 export function isOpen(state: CaseState): boolean {
-  return state.received !== null && state.closed === null && state.mergedInto === null;
+  return (
+    state.received !== null &&
+    state.closed === null &&
+    state.mergedInto === null &&
+    state.spam === null
+  );
 }
 
 /**
@@ -154,7 +174,7 @@ export function isFlaggedDanger(state: CaseState): boolean {
 
 /**
  * Queue order: a flagged danger first, then cases whose danger question is unanswered, then the
- * rest; cases that are closed or merged away are inactive.
+ * rest; cases that are closed, merged away or marked as spam are inactive.
  */
 export function priority(state: CaseState): 'danger' | 'assess_danger' | 'normal' | 'inactive' {
   if (!isOpen(state)) return 'inactive';
@@ -193,6 +213,7 @@ export const caseSteps = [
   'close_case',
   'closed',
   'merged',
+  'spam',
 ] as const;
 
 export type CaseStep = (typeof caseSteps)[number];
@@ -202,6 +223,7 @@ export function currentStep(state: CaseState): CaseStep {
   if (state.received === null) return 'not_received';
   if (state.mergedInto !== null) return 'merged';
   if (state.closed !== null) return 'closed';
+  if (state.spam !== null) return 'spam';
   if (state.dangerAssessment === null) return 'assess_danger';
   if (isFlaggedDanger(state)) return 'record_authorities_contact';
   if (state.initialReport === null) return 'record_initial_report';

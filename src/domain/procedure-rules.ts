@@ -13,13 +13,17 @@ export const ruleReasons = {
   case_already_received:
     'This case already has its report; a further report is a new case, which can be merged into this one.',
   case_closed: 'The case is closed; nothing more can be recorded on it.',
+  case_marked_spam:
+    'This report was marked as spam; it is kept, but nothing more can be recorded on it.',
   case_merged_away:
     'This case was merged into another case; everything is recorded on that case now.',
   time_out_of_order: 'An entry cannot be dated before the latest entry on the case timeline.',
 
   // Who may act.
   public_intake_limited:
-    "The public side can only submit a new report or pass on the complainant's request to stop.",
+    "The public side can only submit a new report, add information to it, or pass on the complainant's request to stop.",
+  information_from_reporter_only:
+    'Information is added to a report by the reporter, through the follow-up page; staff record what they learn in the steps of the procedure.',
   intake_channel_mismatch:
     'Reports from the public form and the anonymous follow-up arrive only through the public side; staff enter the reports they took by phone, e-mail or in person.',
   staff_entry_details_missing:
@@ -34,6 +38,10 @@ export const ruleReasons = {
     'This case is about the Executive Director: the board liaison takes their place, and the Executive Director can take no action on it.',
   foundation_staff_case_restricted:
     'This case concerns a member of Foundation staff and follows the separate staff procedure: only the Executive Director and the people they name can act on it.',
+  automatic_protection_limited:
+    'ombuds records by itself only the recusal of a staff member who is a party and the routing of a case about staff.',
+  accused_response_only:
+    'Through their link the accused can only send their response to the notice.',
   step_requires_conduct_staff: 'Only conduct staff record the steps of the procedure.',
   determinations_require_executive_director:
     'Only the Executive Director records the three determinations.',
@@ -83,7 +91,12 @@ export const ruleReasons = {
     'A case is closed only after the complainant has been informed of the resolution.',
 
   // Beside the steps.
+  information_empty: 'Write something or attach a file to add to the report.',
+  spam_after_initial_report:
+    'Only a report whose initial report has not been recorded can be marked as spam; this one is already being handled.',
   already_recused: 'This person is already recused from the case.',
+  public_side_not_staff:
+    'The public side (reports and the follow-up page) is not a member of staff and cannot be recused.',
   already_routed: 'This case has already been routed.',
   naming_requires_foundation_staff_route:
     'People are named only on a case routed to the Foundation staff procedure.',

@@ -112,6 +112,18 @@ export const command = {
   recuse_staff_party: (at) => ({ kind: 'recuse_staff_party', at, staffId: 'staff-zoe' }),
   route_case: (at) => ({ kind: 'route_case', at, route: 'foundation_staff' }),
   name_people: (at) => ({ kind: 'name_people', at, staffIds: [staff.id] }),
+  add_information: (at) => ({
+    kind: 'add_information',
+    at,
+    text: 'He wrote to me again last night, from another nick.',
+    attachmentIds: ['attachment-1'],
+  }),
+  send_message_to_complainant: (at) => ({
+    kind: 'send_message_to_complainant',
+    at,
+    message: 'Thank you for the details. Could you tell us roughly when the first message came?',
+  }),
+  mark_as_spam: (at) => ({ kind: 'mark_as_spam', at, note: 'Advertising, no incident.' }),
 } satisfies Record<Exclude<ActionKind, 'merge'>, Builder>;
 
 /** The twelve steps of the procedure in order, each with who takes it on a standard case. */

@@ -42,7 +42,9 @@ type Move = typeof move extends fc.Arbitrary<infer T> ? T : never;
 
 const nextKind = (state: CaseState, variant: number): Kind => {
   const step = currentStep(state);
-  if (step === 'not_received' || step === 'closed' || step === 'merged') return 'receive';
+  if (step === 'not_received' || step === 'closed' || step === 'merged' || step === 'spam') {
+    return 'receive';
+  }
   if (step === 'await_response')
     return variant % 3 === 0 ? 'close_response_window' : 'record_response';
   return step;
@@ -60,6 +62,7 @@ function commandFor(kind: Kind, at: string, variant: number, actor: Actor): Case
     case 'assess_danger':
       return { ...base, immediateDanger: variant % 4 === 0 };
     case 'record_initial_response':
+    case 'send_message_to_complainant':
     case 'inform_complainant':
       return {
         ...base,
@@ -129,7 +132,12 @@ function walk(moves: readonly Move[]): Walk {
   return { events, actors, state };
 }
 
-const sides = new Set(['stop_requested', 'conflict_declared', 'staff_party_recused']);
+const sides = new Set([
+  'stop_requested',
+  'conflict_declared',
+  'staff_party_recused',
+  'information_added',
+]);
 const once = new Set<CaseEvent['type']>([
   'case_received',
   'danger_assessed',
@@ -161,6 +169,7 @@ function assertProcedure({ events, actors, state }: Walk): void {
     expect(actor).toBeDefined();
     if (events.indexOf(event) === 0) expect(event.type).toBe('case_received');
     expect(had('case_closed')).toBe(false);
+    expect(had('marked_as_spam')).toBe(false);
     if (once.has(event.type)) expect(had(event.type)).toBe(false);
     expect(recused.has(event.actorId)).toBe(false);
     if (event.actorId === admin.id) expect.unreachable('an administrator acted');
@@ -205,7 +214,11 @@ function assertProcedure({ events, actors, state }: Walk): void {
           expect(had('sanctions_imposed')).toBe(true);
         expect(had('review_recorded')).toBe(true);
         break;
+      case 'marked_as_spam':
+        expect(had('initial_report_recorded')).toBe(false);
+        break;
       case 'initial_response_recorded':
+      case 'complainant_messaged':
       case 'complainant_informed':
         expect(checkComplainantMessage(event.message, event).ok).toBe(true);
         if (event.type === 'complainant_informed') expect(had('accused_informed')).toBe(true);

@@ -6,7 +6,7 @@ import { isFlaggedDanger, isRecused } from './case-state.js';
 import type { CaseState } from './case-state.js';
 import { reject } from './procedure-rules.js';
 import type { ProcedureRule, Rejection } from './procedure-rules.js';
-import { isPublic } from './roles.js';
+import { isPublic, publicIntake } from './roles.js';
 import type { Actor } from './roles.js';
 import { isoInstant } from './instant.js';
 import { validateSanctions } from './sanctions.js';
@@ -20,12 +20,14 @@ import { checkComplainantMessage } from './wording-check.js';
 
 export type Decision = { ok: true; events: CaseEvent[] } | { ok: false; rejection: Rejection };
 
-// Recusal and the complainant's wish to stop are not steps: they are recorded at any time, even
-// before the danger question is answered or while danger is flagged.
+// Recusal, the complainant's wish to stop and what the reporter adds are not steps: they are
+// recorded at any time, even before the danger question is answered or while danger is flagged
+// (what a reporter adds may be exactly what staff need to answer it).
 const besideTheSteps: ReadonlySet<ActionKind> = new Set([
   'record_stop_request',
   'declare_conflict',
   'recuse_staff_party',
+  'add_information',
 ]);
 
 type Prerequisite = (state: CaseState, at: number) => ProcedureRule | null;
@@ -90,6 +92,11 @@ const prerequisites: Record<ActionKind, Prerequisite> = {
   name_people: (s) =>
     s.route === 'foundation_staff' ? null : 'naming_requires_foundation_staff_route',
   merge: () => null,
+  add_information: () => null,
+  send_message_to_complainant: () => null,
+  // Spam is recognised from the report as received; once staff have recorded the initial report
+  // they have treated it as a real one, and it follows the procedure to its end.
+  mark_as_spam: (s) => (s.initialReport === null ? null : 'spam_after_initial_report'),
 };
 
 /**
@@ -112,13 +119,16 @@ export function checkAction(
   if (state.received === null) return reject('case_not_received');
   if (state.mergedInto !== null) return reject('case_merged_away');
   if (state.closed !== null) return reject('case_closed');
+  if (state.spam !== null) return reject('case_marked_spam');
   const unauthorised = authorise(state, kind, actor);
   if (unauthorised) return unauthorised;
   const when = Date.parse(at);
   if (state.lastEventAt !== null && when < Date.parse(state.lastEventAt)) {
     return reject('time_out_of_order');
   }
-  if (!besideTheSteps.has(kind) && kind !== 'assess_danger') {
+  // ombuds' own protections apply the moment a report arrives, before anyone reads it: the danger
+  // question is for the people who then handle the case.
+  if (!besideTheSteps.has(kind) && kind !== 'assess_danger' && actor.kind !== 'automatic') {
     if (state.dangerAssessment === null) return reject('danger_not_assessed');
     if (isFlaggedDanger(state) && kind !== 'record_authorities_contact') {
       return reject('danger_authorities_pending');
@@ -245,12 +255,33 @@ function eventFor(state: CaseState, command: CaseCommand, actor: Actor): EventBo
     case 'declare_conflict':
       return { type: 'conflict_declared', note: command.note };
     case 'recuse_staff_party':
+      if (command.staffId === publicIntake.id) return reject('public_side_not_staff');
       if (isRecused(state, command.staffId)) return reject('already_recused');
       return { type: 'staff_party_recused', staffId: command.staffId };
     case 'route_case':
       return { type: 'case_routed', route: command.route };
     case 'name_people':
       return { type: 'people_named', staffIds: [...new Set(command.staffIds)] };
+    case 'add_information':
+      if (command.text === '' && command.attachmentIds.length === 0) {
+        return reject('information_empty');
+      }
+      return {
+        type: 'information_added',
+        text: command.text,
+        attachmentIds: [...new Set(command.attachmentIds)],
+      };
+    case 'send_message_to_complainant': {
+      const refused = wordingRejection(command.message, command.makeItRightFlagged);
+      if (refused) return refused;
+      return {
+        type: 'complainant_messaged',
+        message: command.message,
+        makeItRightFlagged: command.makeItRightFlagged,
+      };
+    }
+    case 'mark_as_spam':
+      return { type: 'marked_as_spam', note: command.note };
   }
 }
 
