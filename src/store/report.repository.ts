@@ -1,0 +1,129 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from './schema.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** A received report as stored: everything readable is in `contentSealed`. */
+export interface NewReportRow {
+  readonly id: string;
+  readonly caseId: string;
+  readonly receivedAt: string;
+  readonly channel: string;
+  /** The keyed hash of the form's submission id (src/crypto/receipt-codes.ts). */
+  readonly submissionHash: string;
+  readonly receiptHash: string;
+  readonly contentSealed: Uint8Array;
+}
+
+export async function insertReport(trx: Transaction<DB>, row: NewReportRow): Promise<void> {
+  await trx
+    .insertInto('reports')
+    .values({
+      id: row.id,
+      case_id: row.caseId,
+      received_at: row.receivedAt,
+      channel: row.channel,
+      submission_id: row.submissionHash,
+      receipt_hash: row.receiptHash,
+      content_sealed: row.contentSealed,
+    })
+    .execute();
+}
+
+/** The case a submission already made, with the reporter's danger answer, or undefined. */
+export function findReportBySubmission(db: Executor, submissionHash: string) {
+  return db
+    .selectFrom('reports')
+    .innerJoin('cases', 'cases.id', 'reports.case_id')
+    .select(['reports.case_id', 'cases.reported_danger'])
+    .where('reports.submission_id', '=', submissionHash)
+    .executeTakeFirst();
+}
+
+/** The report a receipt hash belongs to, or undefined. */
+export function findReportByReceiptHash(db: Executor, receiptHash: string) {
+  return db
+    .selectFrom('reports')
+    .select(['case_id', 'receipt_hash'])
+    .where('receipt_hash', '=', receiptHash)
+    .executeTakeFirst();
+}
+
+/** The reports of a case, oldest first, still sealed. */
+export function selectCaseReports(db: Executor, caseId: string) {
+  return db
+    .selectFrom('reports')
+    .select(['id', 'received_at', 'channel', 'content_sealed'])
+    .where('case_id', '=', caseId)
+    .orderBy('received_at')
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * The clear columns a new case takes from its report for the queue: whether the reporter said
+ * someone is in immediate danger, and the kind of venue from the form's fixed list (never its name).
+ */
+export async function setIntakeColumns(
+  trx: Transaction<DB>,
+  caseId: string,
+  columns: { reportedDanger: boolean; venueKind: string | null },
+): Promise<void> {
+  await trx
+    .updateTable('cases')
+    .set({ reported_danger: columns.reportedDanger ? 1 : 0, venue_kind: columns.venueKind })
+    .where('id', '=', caseId)
+    .execute();
+}
+
+export async function insertParty(
+  trx: Transaction<DB>,
+  row: { id: string; caseId: string; role: string; detailsSealed: Uint8Array; createdAt: string },
+): Promise<void> {
+  await trx
+    .insertInto('parties')
+    .values({
+      id: row.id,
+      case_id: row.caseId,
+      role: row.role,
+      details_sealed: row.detailsSealed,
+      created_at: row.createdAt,
+    })
+    .execute();
+}
+
+export async function insertIdentifier(
+  trx: Transaction<DB>,
+  row: {
+    id: string;
+    partyId: string;
+    caseId: string;
+    kind: string;
+    blindIndex: string;
+    valueSealed: Uint8Array;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('identifiers')
+    .values({
+      id: row.id,
+      party_id: row.partyId,
+      case_id: row.caseId,
+      kind: row.kind,
+      blind_index: row.blindIndex,
+      value_sealed: row.valueSealed,
+    })
+    .execute();
+}
+
+/** The cases that hold an identifier with this blind index. */
+export async function casesWithBlindIndex(db: Executor, blindIndex: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('identifiers')
+    .select('case_id')
+    .distinct()
+    .where('blind_index', '=', blindIndex)
+    .orderBy('case_id')
+    .execute();
+  return rows.map((row) => row.case_id);
+}
