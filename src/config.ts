@@ -24,6 +24,19 @@ export interface Config {
   /** Where people can find help outside ombuds; shown on the public pages, never hard-coded. */
   readonly foundationName: string;
   readonly emergencyContact: string | null;
+  /** The conduct staff who receive reports, named on the guidelines page (OMBUDS_CONDUCT_STAFF). */
+  readonly conductStaff: readonly ConductStaffContact[];
+  /** Where the quick-exit control on every public page leads (OMBUDS_QUICK_EXIT_URL). */
+  readonly quickExitUrl: string;
+  /** Reports one client may send an hour through /report (OMBUDS_REPORTS_PER_HOUR). */
+  readonly reportsPerHour: number;
+}
+
+/** One member of the conduct staff as the guidelines page shows them. */
+export interface ConductStaffContact {
+  readonly name: string;
+  readonly email: string | null;
+  readonly phone: string | null;
 }
 
 export class ConfigError extends Error {
@@ -56,6 +69,19 @@ const schema = z.object({
   OMBUDS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   OMBUDS_FOUNDATION_NAME: z.string().trim().min(1).max(200).default('the Foundation'),
   OMBUDS_EMERGENCY_CONTACT: z.string().trim().max(500).optional(),
+  OMBUDS_CONDUCT_STAFF: z.string().max(5000).optional(),
+  OMBUDS_QUICK_EXIT_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: 'an http:// or https:// URL of a neutral site, for example https://www.wikipedia.org/',
+    })
+    .default('https://www.wikipedia.org/'),
+  OMBUDS_REPORTS_PER_HOUR: z.coerce
+    .number({ error: 'a whole number from 1 to 1000000' })
+    .int('a whole number from 1 to 1000000')
+    .min(1, 'a whole number from 1 to 1000000')
+    .max(1_000_000, 'a whole number from 1 to 1000000')
+    .default(20),
 });
 
 /** Reads the configuration from an environment; throws ConfigError naming every bad variable. */
@@ -75,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const match = listenPattern.exec(vars.OMBUDS_LISTEN);
   const host = (match?.groups?.host ?? '127.0.0.1').replace(/^\[|\]$/g, '');
   const port = Number(match?.groups?.port ?? 8080);
+
+  const conductStaff = parseConductStaff(vars.OMBUDS_CONDUCT_STAFF ?? '', problems);
 
   const kek = vars.OMBUDS_KEY_ENCRYPTION_KEY;
   const bik = vars.OMBUDS_BLIND_INDEX_KEY;
@@ -99,7 +127,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: vars.OMBUDS_LOG_LEVEL,
     foundationName: vars.OMBUDS_FOUNDATION_NAME,
     emergencyContact: vars.OMBUDS_EMERGENCY_CONTACT ?? null,
+    conductStaff,
+    quickExitUrl: vars.OMBUDS_QUICK_EXIT_URL,
+    reportsPerHour: vars.OMBUDS_REPORTS_PER_HOUR,
   });
+}
+
+// `Name <e-mail> phone`: a name, then an e-mail address in angle brackets and/or a phone number.
+const staffEntryPattern =
+  /^(?<name>[^<>;]*?)\s*(?:<(?<email>[^\s<>@;]+@[^\s<>@;]+)>)?\s*(?<phone>\+?[0-9][0-9 ()./-]{3,40})?$/u;
+
+/**
+ * OMBUDS_CONDUCT_STAFF: entries separated by `;`, each `Name <e-mail> phone` with the e-mail or
+ * the phone (or both), e.g. `Ada Lovelace <ada@example.org> +44 20 7946 0000; Grace Hopper
+ * <grace@example.org>`. Empty means the guidelines page names no one.
+ */
+export function parseConductStaff(raw: string, problems: string[]): ConductStaffContact[] {
+  const entries = raw
+    .split(';')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const contacts: ConductStaffContact[] = [];
+  entries.forEach((entry, index) => {
+    const groups = staffEntryPattern.exec(entry)?.groups;
+    const name = groups?.name?.trim() ?? '';
+    if (!groups || name === '' || (groups.email === undefined && groups.phone === undefined)) {
+      problems.push(
+        `OMBUDS_CONDUCT_STAFF: expected entries "Name <e-mail> phone" separated by ";", each with an e-mail address or a phone number (entry ${index + 1} is "${entry.slice(0, 80)}")`,
+      );
+      return;
+    }
+    contacts.push({ name, email: groups.email ?? null, phone: groups.phone?.trim() ?? null });
+  });
+  return contacts;
 }
 
 function parseDatabaseUrl(

@@ -42,6 +42,9 @@ export function HomePage({ site }: { readonly site: Site }) {
         <h2 id="who-heading">{text.whoHeading}</h2>
         <p>{text.whoText}</p>
         <p>{text.anonymousText}</p>
+        <p>
+          <a href="/guidelines">{messages.reporting.guidelines.title}</a>
+        </p>
       </section>
 
       <section aria-labelledby="include-heading">

@@ -31,7 +31,12 @@ export function Layout({ site, title, children }: LayoutProps) {
           {text.skipToContent}
         </a>
         <header class="site-header">
-          <div class="wrap">
+          <div class="wrap site-header-row">
+            {/* A plain link, so it works without JavaScript; no-referrer keeps this site's address
+                from the page it opens. */}
+            <a class="quick-exit" href={site.quickExitUrl} rel="noreferrer noopener">
+              {messages.reporting.quickExit.link}
+            </a>
             <a class="site-home" href="/">
               <span class="site-foundation">{text.foundation(site)}</span>
               <span class="site-name">{text.siteName}</span>

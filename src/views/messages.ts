@@ -4,10 +4,20 @@
  * emergency contact) come from configuration through `Site`, never from this file.
  */
 
+import { accessMessages } from './messages/access.js';
+import { consoleAuthMessages } from './messages/console-auth.js';
+import { consoleCaseMessages } from './messages/console-cases.js';
+import { reportingMessages } from './messages/reporting.js';
+import type { ConductStaffContact } from '../config.js';
+
 /** What the pages need to know about the installation they speak for. */
 export interface Site {
   readonly foundationName: string;
   readonly emergencyContact: string | null;
+  /** Where the quick-exit control leads: a neutral site. */
+  readonly quickExitUrl: string;
+  /** The conduct staff named on the guidelines page; empty when none are configured. */
+  readonly conductStaff: readonly ConductStaffContact[];
 }
 
 /** "the Foundation" starts a sentence as "The Foundation". */
@@ -16,6 +26,11 @@ function capitalised(text: string): string {
 }
 
 export const messages = {
+  console: consoleAuthMessages,
+  cases: consoleCaseMessages,
+  reporting: reportingMessages,
+  access: accessMessages,
+
   layout: {
     skipToContent: 'Skip to main content',
     siteName: 'Code of conduct reports',

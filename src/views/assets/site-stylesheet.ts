@@ -116,6 +116,60 @@ li { margin-bottom: 0.5rem; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 1rem; overflow-wrap: anywhere; }
 .site-footer { border-top: 1px solid var(--line); background: var(--band); color: var(--muted); font-size: 0.95rem; }
 .site-footer p { margin: 0; padding: 1.25rem 0; }
+/* Staff console: header with the signed-in user, navigation, forms (helper A, staff accounts). */
+body.console .wrap { max-width: 64rem; }
+button { font: inherit; cursor: pointer; }
+.console-header { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem 1.5rem; }
+.console-signout { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1rem; margin: 0; }
+.console-user { color: var(--muted); }
+.button-link { min-height: 3rem; padding: 0.5rem 0; border: 0; background: none; color: var(--link); text-decoration: underline; }
+.console-nav ul { display: flex; flex-wrap: wrap; gap: 0 1.5rem; list-style: none; margin: 0; padding: 0; }
+.console-nav a { display: inline-flex; align-items: center; min-height: 3rem; }
+.console-nav a[aria-current="page"] { font-weight: 700; color: var(--text); }
+.stack-form { display: flex; flex-direction: column; align-items: stretch; gap: 0.35rem; max-width: 32rem; }
+.stack-form label { font-weight: 600; margin-top: 0.75rem; }
+.stack-form .button { margin-top: 1.25rem; }
+input[type="text"], input[type="password"] { font: inherit; min-height: 3rem; padding: 0.5rem 0.75rem; border: 2px solid var(--muted); border-radius: 6px; background: var(--bg); color: var(--text); }
+fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0.75rem 0 0; padding: 0.5rem 0.75rem; }
+.choice { display: inline-flex; align-items: center; gap: 0.4rem; min-height: 3rem; margin-right: 1rem; }
+.choice input { width: 1.25rem; height: 1.25rem; }
+.stack-form .choice label { font-weight: 400; margin-top: 0; }
+.form-error { border-left: 4px solid var(--danger-line); background: var(--danger-bg); padding: 0.75rem 1rem; }
+.notice { border-left: 4px solid var(--link); background: var(--band); padding: 0.75rem 1rem; }
+.facts { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: 0.25rem 1rem; }
+.facts dt { font-weight: 600; }
+.facts dd { margin: 0; }
+.secret { overflow-wrap: anywhere; word-break: break-all; }
+.table { width: 100%; border-collapse: collapse; }
+.table th, .table td { text-align: left; vertical-align: top; padding: 0.5rem; border-bottom: 1px solid var(--line); }
+.inline-form fieldset { border: 0; margin: 0; padding: 0; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+/* Staff console: queue, case page, step forms, accused-notice preview (helper C1). */
+textarea, select, input[type="datetime-local"] { font: inherit; min-height: 3rem; padding: 0.5rem 0.75rem; border: 2px solid var(--muted); border-radius: 6px; background: var(--bg); color: var(--text); }
+textarea { width: 100%; }
+.preserve-lines { white-space: pre-wrap; overflow-wrap: anywhere; }
+.filters .filter-row { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; }
+.filters .filter { display: flex; flex-direction: column; gap: 0.25rem; }
+.filters label { font-weight: 600; }
+.filter-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1.5rem; margin-top: 1rem; }
+.table-scroll { overflow-x: auto; }
+.flag { color: var(--danger-line); font-weight: 700; }
+.pager { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: center; margin-top: 1rem; }
+.pager a { display: inline-flex; align-items: center; min-height: 3rem; }
+.step-form { border: 1px solid var(--line); border-radius: 6px; padding: 0.25rem 1rem 1rem; margin: 1rem 0; }
+.step-form h3 { margin-top: 0.75rem; }
+.checklist { color: var(--muted); }
+.rules div { margin-bottom: 0.75rem; }
+.rules dt { font-weight: 600; }
+.rules dd { margin: 0; }
+.timeline { padding-left: 1.25rem; }
+.timeline li { margin-bottom: 1.25rem; }
+.timeline h3 { margin: 0; font-size: 1.1rem; }
+.plain-list { list-style: none; padding: 0; }
+.label { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
+.notice-preview { border: 2px dashed var(--muted); border-radius: 6px; padding: 0 1rem; margin: 1rem 0; }
+.accused-notice h3 { font-size: 1.1rem; margin: 1.25rem 0 0.25rem; }
+.receipt { font-size: 1.4rem; }
 @media (min-width: 40rem) {
   body { font-size: 1.125rem; }
   h1 { font-size: 2.1rem; }
@@ -124,6 +178,89 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 }
 @media (prefers-reduced-motion: reduce) {
   * { transition: none !important; animation: none !important; }
+}
+/* Reporter's pages: quick exit, report form, receipt, follow-up, guidelines (helper R2). */
+.site-header-row { display: flex; flex-direction: column; }
+.quick-exit {
+  align-self: flex-end;
+  display: inline-flex;
+  align-items: center;
+  min-height: 3rem;
+  margin-top: 0.5rem;
+  padding: 0.5rem 1rem;
+  border: 2px solid var(--danger-line);
+  border-radius: 6px;
+  background: var(--danger-line);
+  color: var(--bg);
+  font-weight: 700;
+  text-decoration: none;
+}
+.quick-exit:visited { color: var(--bg); }
+.quick-exit:hover { text-decoration: underline; }
+.report-form, .report-form fieldset { min-width: 0; }
+.report-form > .choices, .report-form > .section, .report-form > .field { margin-top: 1.5rem; }
+.section { border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem 1rem 1rem; }
+legend { font-weight: 700; font-size: 1.1rem; padding: 0 0.25rem; }
+.field { display: flex; flex-direction: column; gap: 0.25rem; margin-top: 1rem; }
+.field label { font-weight: 600; }
+.field .hint, .choices .hint { margin: 0; }
+.field input[type="text"], .field textarea, .code-input {
+  font: inherit;
+  width: 100%;
+  min-height: 3rem;
+  padding: 0.5rem 0.75rem;
+  border: 2px solid var(--muted);
+  border-radius: 6px;
+  background: var(--bg);
+  color: var(--text);
+}
+.field textarea { resize: vertical; }
+.field input[type="file"] { font: inherit; min-height: 3rem; padding: 0.5rem 0; color: var(--text); }
+.choices { border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem 1rem 0.75rem; margin: 1rem 0 0; }
+.choices .choice { display: flex; align-items: center; gap: 0.6rem; min-height: 3rem; margin: 0; }
+.choices .choice input { flex: none; width: 1.5rem; height: 1.5rem; margin: 0; }
+.choices .choice label { font-weight: 400; }
+.field-invalid { border-left: 5px solid var(--danger-line); padding-left: 0.75rem; }
+.field-error { color: var(--text); font-weight: 700; margin: 0; }
+.field-error::before { content: "! "; color: var(--danger-line); }
+.error-summary { border: 3px solid var(--danger-line); background: var(--danger-bg); border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }
+.error-summary h2 { margin-top: 0.5rem; }
+.danger-inline { border-left: 6px solid var(--danger-line); background: var(--danger-bg); padding: 0.5rem 1rem; margin: 0.5rem 0; }
+.danger-inline p { margin: 0.25rem 0; }
+.danger .danger-inline { border: 0; padding: 0; background: none; }
+.choices:has(input[value="yes"]:checked) .danger-inline { border-left-width: 10px; font-weight: 600; }
+.person { border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem 1rem 1rem; margin: 1rem 0 0; }
+.person-inner { border: 0; padding: 0; margin: 0; }
+details.person summary { min-height: 3rem; display: flex; align-items: center; cursor: pointer; color: var(--link); font-weight: 600; }
+.report-form .button { margin-top: 1.5rem; width: 100%; }
+.receipt { border: 3px solid var(--link); border-radius: 8px; padding: 0.5rem 1rem; margin: 1.5rem 0; }
+.receipt-code { margin: 0.5rem 0 1rem; }
+.receipt-code code {
+  display: block;
+  font-size: 1.6rem;
+  font-weight: 700;
+  letter-spacing: 0.08em;
+  padding: 0.75rem;
+  background: var(--band);
+  border-radius: 6px;
+  text-align: center;
+  user-select: all;
+  -webkit-user-select: all;
+}
+.code-input { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; letter-spacing: 0.05em; text-transform: uppercase; }
+.conversation { list-style: none; padding: 0; }
+.conversation li { border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem 1rem; margin-bottom: 1rem; }
+.conversation .from-staff { border-left: 6px solid var(--link); }
+.message-meta { margin: 0 0 0.25rem; color: var(--muted); }
+.message-meta strong { color: var(--text); }
+.message-text { white-space: pre-wrap; overflow-wrap: anywhere; }
+.status { font-size: 1.125rem; font-weight: 600; }
+.staff-contacts { list-style: none; padding: 0; }
+.staff-contacts li { margin-bottom: 1rem; overflow-wrap: anywhere; }
+@media (min-width: 40rem) {
+  .field-pair { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; }
+  .report-form .button { width: auto; }
+  .receipt-code code { font-size: 2rem; }
 }
 `;
 
