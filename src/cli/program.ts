@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { OmbudsError } from '../domain/errors.js';
+import { roles } from '../domain/roles.js';
 import { auditVerifyCommand } from './audit.command.js';
 import { migrateCommand } from './migrate.command.js';
 import { serveCommand } from './serve.command.js';
+import { userAddCommand, userDisableCommand, userListCommand } from './user.command.js';
 
 export interface CliIo {
   readonly out: (line: string) => void;
@@ -44,6 +46,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('check every audit entry and link; exit 1 and name the first break if any')
     .addHelpText('after', environmentHelp)
     .action(run(() => auditVerifyCommand(config(), io)));
+  addUserCommands(program, config, run, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -51,6 +54,48 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     return reportFailure(error, io);
   }
+}
+
+/** `ombuds user add | list | disable`: staff accounts from the command line. */
+function addUserCommands(
+  program: Command,
+  config: () => Config,
+  run: (command: () => Promise<number>) => () => Promise<void>,
+  io: CliIo,
+): void {
+  const user = program.command('user').description('manage staff accounts');
+  user
+    .command('add')
+    .description('create a staff user and print their one-time enrolment link (valid 72 hours)')
+    .requiredOption(
+      '--username <username>',
+      'their user name: 2 to 64 letters, digits, ".", "-", "_"',
+    )
+    .requiredOption('--name <display name>', 'their name as staff see it')
+    .option(
+      '--role <role>',
+      `a role, repeated for several: ${roles.join(', ')}`,
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .addHelpText(
+      'after',
+      `\nExample (the first administrator):\n  ombuds user add --username ada --name "Ada Lovelace" --role administrator\n${environmentHelp}`,
+    )
+    .action((options: { username: string; name: string; role: string[] }) =>
+      run(() => userAddCommand(config(), io, options))(),
+    );
+  user
+    .command('list')
+    .description('list staff users: user name, status, roles, name')
+    .addHelpText('after', environmentHelp)
+    .action(run(() => userListCommand(config(), io)));
+  user
+    .command('disable')
+    .description('disable a staff user and end every session of the account')
+    .argument('<username>', 'the user name to disable')
+    .addHelpText('after', environmentHelp)
+    .action((username: string) => run(() => userDisableCommand(config(), io, username))());
 }
 
 function reportFailure(error: unknown, io: CliIo): number {

@@ -31,8 +31,24 @@ declare module 'fastify' {
   }
 }
 
+/** A route as registered: what the access-matrix test is generated from. */
+export interface DeclaredRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly audience: RouteAudience;
+}
+
+const declared = new WeakMap<FastifyInstance, DeclaredRoute[]>();
+
+/** Every route registered on the server so far, HEAD routes included, with its audience. */
+export function declaredRoutes(app: FastifyInstance): readonly DeclaredRoute[] {
+  return declared.get(app) ?? [];
+}
+
 /** Makes registering a route without a declared audience throw at start-up. */
 export function requireRouteAudience(app: FastifyInstance): void {
+  const routes: DeclaredRoute[] = [];
+  declared.set(app, routes);
   app.addHook('onRoute', (route) => {
     // HEAD routes are added by Fastify beside each GET and inherit its config.
     const audience = (route.config as { audience?: unknown } | undefined)?.audience;
@@ -40,6 +56,9 @@ export function requireRouteAudience(app: FastifyInstance): void {
       throw new Error(
         `route ${String(route.method)} ${route.url} declares no config.audience (one of ${routeAudiences.join(', ')})`,
       );
+    }
+    for (const method of [route.method].flat()) {
+      routes.push({ method, url: route.url, audience: audience as RouteAudience });
     }
   });
 }

@@ -15,10 +15,14 @@ import type { Config } from '../config.js';
 
 const maxLoggedPathLength = 200;
 
-/** The request path with any query string removed and its length capped. */
+// A path segment shaped like a secret token (256 random bits in base64url: one-time enrolment
+// and accused links) is replaced, so a log line never carries a working link.
+const tokenSegment = /\/[A-Za-z0-9_-]{43}(?=\/|$)/g;
+
+/** The request path with any query string and secret-token segment removed, length capped. */
 export function loggablePath(url: string): string {
   const end = url.search(/[?#]/);
-  const path = end === -1 ? url : url.slice(0, end);
+  const path = (end === -1 ? url : url.slice(0, end)).replace(tokenSegment, '/:token');
   return path.length > maxLoggedPathLength ? `${path.slice(0, maxLoggedPathLength)}…` : path;
 }
 

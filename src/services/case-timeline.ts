@@ -4,6 +4,7 @@ import type { FieldBinding } from '../crypto/sealing.js';
 import { parseCaseEvent } from '../domain/case-events.js';
 import type { CaseEvent } from '../domain/case-events.js';
 import { currentStep, isFlaggedDanger } from '../domain/case-state.js';
+import { stepDueAt } from '../domain/case-due.js';
 import type { CaseState } from '../domain/case-state.js';
 import { OmbudsError } from '../domain/errors.js';
 import type { CaseProjection, StoredCaseEvent } from '../store/case.repository.js';
@@ -79,5 +80,6 @@ export function caseProjection(state: CaseState): CaseProjection {
     dangerFlag: isFlaggedDanger(state),
     route: state.route,
     mergedInto: state.mergedInto,
+    dueAt: stepDueAt(state),
   };
 }

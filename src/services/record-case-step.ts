@@ -6,7 +6,10 @@ import type { CaseState } from '../domain/case-state.js';
 import { notFound, OmbudsError } from '../domain/errors.js';
 import { decide } from '../domain/procedure.js';
 import type { Rejection } from '../domain/procedure-rules.js';
+import { isPerson } from '../domain/roles.js';
 import type { Actor } from '../domain/roles.js';
+import { mayOpenCase } from '../domain/case-access.js';
+import { caseAccessContext } from './case-access.service.js';
 import { appendAuditEntry, inTransaction } from '../store/audit-log.js';
 import {
   insertCase,
@@ -73,6 +76,15 @@ export async function openCase(
 }
 
 /**
+ * What a step stores beside its events (attachments, say), written in the same transaction once
+ * the domain has accepted the step; it may still throw to refuse it, and then nothing is stored.
+ */
+export type AlongsideStep = (
+  trx: Transaction<DB>,
+  context: { readonly dataKey: Buffer; readonly at: string },
+) => Promise<void>;
+
+/**
  * Records one step of the procedure on a case: reads and replays the timeline, asks the domain,
  * and stores the events, the new projection and the audit entries in one transaction.
  * Throws not_found for a case that does not exist, rule_violation when the procedure forbids it,
@@ -83,15 +95,25 @@ export async function recordCaseStep(
   caseId: string,
   input: StepInput,
   actor: Actor,
+  alongside?: AlongsideStep,
 ): Promise<RecordedStep> {
   return inTransaction(deps.database.db, async (trx) => {
     const row = await lockCase(trx, deps.database.dialect, caseId);
     if (row === undefined) throw notFound();
     const dataKey = caseDataKey(deps.keys, row);
     const timeline = openCaseEvents(dataKey, caseId, await selectCaseEvents(trx, caseId));
+    const current = replay(timeline);
+    // A person passes the one access gate (blind-index matches, counsel's grant) before the
+    // procedure is asked, so a forged request from someone who may not open the case reads as
+    // a case that does not exist, and changes nothing.
+    if (isPerson(actor)) {
+      const context = await caseAccessContext(trx, caseId, actor);
+      if (!mayOpenCase(current, caseId, actor, context)) throw notFound();
+    }
     const at = deps.now().toISOString();
-    const decision = decide(replay(timeline), { ...input, at }, actor);
+    const decision = decide(current, { ...input, at }, actor);
     if (!decision.ok) throw ruleViolation(decision.rejection);
+    await alongside?.(trx, { dataKey, at });
     const state = replay([...timeline, ...decision.events]);
     await writeEvents(trx, dataKey, caseId, timeline.length + 1, decision.events);
     await updateCaseProjection(trx, caseId, at, caseProjection(state));
@@ -99,7 +121,11 @@ export async function recordCaseStep(
   });
 }
 
-async function writeEvents(
+/**
+ * Seals and stores events on a case from `firstSeq` on, with one audit entry each, inside the
+ * caller's transaction (merging writes two timelines in one).
+ */
+export async function writeEvents(
   trx: Transaction<DB>,
   dataKey: Buffer,
   caseId: string,

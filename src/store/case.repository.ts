@@ -13,6 +13,8 @@ export interface CaseProjection {
   readonly dangerFlag: boolean;
   readonly route: string;
   readonly mergedInto: string | null;
+  /** When the current step falls due (the response deadline), or null. */
+  readonly dueAt: string | null;
 }
 
 export interface NewCaseRow {
@@ -38,6 +40,7 @@ function projectionColumns(projection: CaseProjection) {
     danger_flag: projection.dangerFlag ? 1 : 0,
     route: projection.route,
     merged_into: projection.mergedInto,
+    due_at: projection.dueAt,
   };
 }
 
