@@ -8,7 +8,8 @@ import { identifierSchema } from './identifiers.js';
  */
 
 /** How the reporter relates to what happened. */
-export const reporterRelations = ['target', 'witness', 'told'] as const;
+// 'not_said' keeps the description the only field a reporter must fill in.
+export const reporterRelations = ['target', 'witness', 'told', 'not_said'] as const;
 
 /** Where it happened; the code of conduct applies outside the foundation's venues too. */
 export const venueKinds = [

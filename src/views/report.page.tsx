@@ -130,6 +130,7 @@ export function ReportPage(props: ReportPageProps) {
           options={reporterRelations.map(
             (relation) => [relation, text.relations[relation]] as const,
           )}
+          defaultValue="not_said"
           {...field}
         />
         <ChoiceGroup

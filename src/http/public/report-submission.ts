@@ -78,7 +78,7 @@ export function submissionFromForm(values: TypedValues): {
   const input = {
     submissionId: text(values, f.submissionId),
     accused,
-    relation: text(values, f.relation),
+    relation: text(values, f.relation) || 'not_said',
     contact: contact.trim() === '' ? null : contact,
     behaviour: text(values, f.behaviour),
     approximateTime: text(values, f.approximateTime),

@@ -101,6 +101,20 @@ describe('POST /report', () => {
     expect(await count('attachments')).toBe(1);
   });
 
+  it('accepts a report that gives nothing but what happened', async () => {
+    const app = await start();
+    const form = await openForm(app, '/report');
+    expect(form.html).toMatch(/value="not_said"[^>]*checked|checked[^>]*value="not_said"/);
+    const response = await postMultipart(app, '/report', form.cookie, [
+      ['_csrf', form.csrf],
+      ['submissionId', form.submissionId],
+      ['behaviour', 'Someone kept sending me messages after I asked them to stop.'],
+    ]);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('id="receipt-code"');
+    expect(await count('reports')).toBe(1);
+  });
+
   it('makes one report of a double submit and shows the same receipt code both times', async () => {
     const app = await start();
     const form = await openForm(app, '/report');

@@ -323,6 +323,7 @@ export const consoleCaseMessages = {
       target: 'the person it happened to',
       witness: 'someone who saw it',
       told: 'someone who was told about it',
+      not_said: 'not said',
     },
     accusedName: 'Name of the accused',
     accusedIdentifier: 'An identifier of the accused (e-mail, nick, user name)',

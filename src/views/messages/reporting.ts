@@ -85,6 +85,7 @@ export const reportingMessages = {
       target: 'It happened to me',
       witness: 'I saw or heard it',
       told: 'Someone told me about it',
+      not_said: 'I would rather not say',
     } satisfies Record<ReporterRelation, string>,
 
     conductLegend: 'Which parts of the code of conduct does it touch?',
