@@ -1,3 +1,4 @@
+import { ListSection } from './list-section.js';
 import { Layout } from './layout.js';
 import { messages, type Site } from './messages.js';
 import { renderPage } from './render.js';
@@ -75,33 +76,17 @@ export function GuidelinesPage({ site }: { readonly site: Site }) {
         </ul>
       </section>
 
-      <section aria-labelledby="include-heading">
-        <h2 id="include-heading">{text.includeHeading}</h2>
-        <ul>
-          {text.include.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-      </section>
+      <ListSection id="include" heading={text.includeHeading} items={text.include} />
 
-      <section aria-labelledby="steps-heading">
-        <h2 id="steps-heading">{text.stepsHeading}</h2>
-        <p>{text.stepsLead}</p>
-        <ol class="steps">
-          {text.steps.map((step) => (
-            <li key={step}>{step}</li>
-          ))}
-        </ol>
-      </section>
+      <ListSection
+        id="steps"
+        heading={text.stepsHeading}
+        lead={text.stepsLead}
+        items={text.steps}
+        ordered
+      />
 
-      <section aria-labelledby="practices-heading">
-        <h2 id="practices-heading">{text.practicesHeading}</h2>
-        <ul>
-          {text.practices.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-      </section>
+      <ListSection id="practices" heading={text.practicesHeading} items={text.practices} />
     </Layout>
   );
 }

@@ -1,3 +1,4 @@
+import { ListSection } from './list-section.js';
 import { Layout } from './layout.js';
 import { messages, type Site } from './messages.js';
 import { renderPage } from './render.js';
@@ -47,34 +48,22 @@ export function HomePage({ site }: { readonly site: Site }) {
         </p>
       </section>
 
-      <section aria-labelledby="include-heading">
-        <h2 id="include-heading">{text.includeHeading}</h2>
-        <p>{text.includeLead}</p>
-        <ul>
-          {text.includeItems.map((item) => (
-            <li key={item}>{item}</li>
-          ))}
-        </ul>
-      </section>
+      <ListSection
+        id="include"
+        heading={text.includeHeading}
+        lead={text.includeLead}
+        items={text.includeItems}
+      />
 
-      <section aria-labelledby="next-heading">
-        <h2 id="next-heading">{text.nextHeading}</h2>
-        <p>{text.nextLead(site)}</p>
-        <ol class="steps">
-          {text.nextSteps.map((step) => (
-            <li key={step}>{step}</li>
-          ))}
-        </ol>
-      </section>
+      <ListSection
+        id="next"
+        heading={text.nextHeading}
+        lead={text.nextLead(site)}
+        items={text.nextSteps}
+        ordered
+      />
 
-      <section aria-labelledby="practices-heading">
-        <h2 id="practices-heading">{text.practicesHeading}</h2>
-        <ul>
-          {text.practices.map((practice) => (
-            <li key={practice}>{practice}</li>
-          ))}
-        </ul>
-      </section>
+      <ListSection id="practices" heading={text.practicesHeading} items={text.practices} />
     </Layout>
   );
 }
