@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import axe from 'axe-core';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { totpCode } from '../../src/crypto/totp.js';
 import { buildTestServer } from '../../src/http/server.fixtures.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { inviteStaffUser } from '../../src/services/invite-staff-user.js';
-import { chromiumUnavailableReason, launchChromium } from '../helpers/chromium.js';
+import { axeViolations, chromiumUnavailableReason, launchChromium } from '../helpers/chromium.js';
 import { createSqliteServices } from '../helpers/services.js';
 
 const artifacts = path.resolve('test-artifacts');
@@ -36,14 +35,6 @@ describe.skipIf(unavailable !== null)(
       await app?.close();
       await dispose?.();
     });
-
-    async function axeViolations(page: Page): Promise<string[]> {
-      await page.evaluate(axe.source);
-      const results = await page.evaluate<axe.AxeResults>(
-        'axe.run(document, { resultTypes: ["violations"] })',
-      );
-      return results.violations.map((violation) => `${violation.id}: ${violation.help}`);
-    }
 
     /** axe-core needs page JavaScript; the console pages themselves have none. */
     async function check(page: Page, name: string): Promise<void> {

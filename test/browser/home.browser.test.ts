@@ -1,11 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import axe from 'axe-core';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestServer } from '../../src/http/server.fixtures.js';
-import { chromiumUnavailableReason, launchChromium } from '../helpers/chromium.js';
+import { axeViolations, chromiumUnavailableReason, launchChromium } from '../helpers/chromium.js';
 
 const artifacts = path.resolve('test-artifacts');
 const unavailable = await chromiumUnavailableReason();
@@ -68,17 +67,6 @@ describe.skipIf(unavailable !== null)(
     }
 
     /** Runs axe-core through the DevTools protocol, which the page's CSP does not govern. */
-    async function axeViolations(page: Page): Promise<string[]> {
-      await page.evaluate(axe.source);
-      const results = await page.evaluate<axe.AxeResults>(
-        'axe.run(document, { resultTypes: ["violations"] })',
-      );
-      return results.violations.map(
-        (violation) =>
-          `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`,
-      );
-    }
-
     async function screenshot(page: Page, name: string): Promise<void> {
       await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
     }

@@ -1,12 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import axe from 'axe-core';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestServer } from '../../src/http/server.fixtures.js';
 import { tinyPng } from '../../src/services/reporting.fixtures.js';
-import { chromiumUnavailableReason, launchChromium } from '../helpers/chromium.js';
+import { axeViolations, chromiumUnavailableReason, launchChromium } from '../helpers/chromium.js';
 
 const artifacts = path.resolve('test-artifacts');
 const unavailable = await chromiumUnavailableReason();
@@ -74,17 +73,6 @@ describe.skipIf(unavailable !== null)(
      * JavaScript off nothing can run in the page, axe included; the pages are the same HTML either
      * way (no script at all), so the JavaScript-on runs check each of them.
      */
-    async function axeViolations(page: Page): Promise<string[]> {
-      await page.evaluate(axe.source);
-      const results = await page.evaluate<axe.AxeResults>(
-        'axe.run(document, { resultTypes: ["violations"] })',
-      );
-      return results.violations.map(
-        (violation) =>
-          `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`,
-      );
-    }
-
     async function screenshot(page: Page, name: string): Promise<void> {
       await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
     }

@@ -1,5 +1,6 @@
 import { access, constants } from 'node:fs/promises';
-import { chromium, type Browser } from 'playwright-core';
+import axe from 'axe-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
  * The one place that decides whether browser suites run. Chromium comes from OMBUDS_CHROMIUM
@@ -45,4 +46,19 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * Runs axe-core in the page and returns one line per violation with the elements it concerns.
+ * axe needs page JavaScript: for a page opened with JavaScript off, check the same HTML with it on.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const results = await page.evaluate<axe.AxeResults>(
+    'axe.run(document, { resultTypes: ["violations"] })',
+  );
+  return results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`,
+  );
 }
