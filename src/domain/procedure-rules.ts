@@ -103,6 +103,9 @@ export const ruleReasons = {
   merge_same_case: 'A case cannot be merged into itself.',
   merge_route_mismatch:
     'Cases on different procedures (standard, Foundation staff, about the Executive Director) cannot be merged.',
+  // Redaction (redaction.ts): the reason is completed with the kinds of item found, never the item.
+  complainant_identity_in_accused_text:
+    'The complainant asked to stay anonymous, so nothing the accused receives may name or identify them: remove it and try again.',
 } as const;
 
 export type ProcedureRule = keyof typeof ruleReasons;
@@ -119,6 +122,8 @@ export interface Rejection {
   readonly fields?: readonly string[];
   /** For a merge: which of the two cases the rule concerns. */
   readonly concerns?: 'survivor' | 'absorbed';
+  /** For redaction: which kinds of the complainant's identity were found (never the items). */
+  readonly identityKinds?: readonly ('name' | 'email' | 'nick' | 'contact')[];
 }
 
 /** Builds the rejection for a rule, with its plain-words reason. */

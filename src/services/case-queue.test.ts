@@ -228,6 +228,8 @@ describeStorage('the staff queue', (use) => {
     const query = {
       filter: { step: 'await_response', label: 'x', assignee: 'none' },
       routes: ['standard'],
+      namedOnlyRoutes: ['foundation_staff'],
+      viewerId: 'staff-queue',
       now: '2026-01-01T00:00:00.000Z',
       limit: 50,
       offset: 100,
@@ -244,6 +246,12 @@ describeStorage('the staff queue', (use) => {
     );
     expect(text).toContain('exists (select 1 as "one" from "case_labels"');
     expect(text).toContain('not exists (select 1 as "one" from "case_assignments"');
+    // The viewer's recusals leave cases out, and a Foundation staff case needs them named.
+    expect(text).toContain('not exists (select 1 as "one" from "case_staff_access"');
+    expect(text).toContain('"cases"."route" in (?) or ("cases"."route" in (?) and exists');
+    expect(compiled.parameters).toEqual(
+      expect.arrayContaining(['staff-queue', 'recused', 'named', 'foundation_staff']),
+    );
     expect(compiled.parameters).toEqual(
       expect.arrayContaining(['standard', 'await_response', 'x', 50, 100]),
     );
@@ -263,6 +271,8 @@ describeStorage('the staff queue', (use) => {
         await selectQueuePage(database.db, {
           filter: {},
           routes: ['standard'],
+          namedOnlyRoutes: [],
+          viewerId: 'staff-queue',
           now: deps.now().toISOString(),
           limit: 10_000,
           offset: 0,

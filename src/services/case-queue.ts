@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { queueRoutesFor } from '../domain/case-handling.js';
 import { caseSteps } from '../domain/case-state.js';
+import { namedOnlyQueueRoutesFor } from '../domain/queue-access.js';
 import { venueKinds } from '../domain/report-form.js';
 import type { Actor } from '../domain/roles.js';
 import {
@@ -44,8 +45,9 @@ export interface QueueResult {
 
 /**
  * One page of the cases that need the actor: someone possibly in danger first, then overdue
- * steps, then the oldest case. Lists only the clear columns of cases the actor's roles may see;
- * no case content is opened, so listing writes no audit entry.
+ * steps, then the oldest case. Lists only the clear columns of cases the actor's roles may see,
+ * leaving out cases they are recused from and, on cases about Foundation staff, cases that did not
+ * name them (case_staff_access); no case content is opened, so listing writes no audit entry.
  */
 export async function listQueue(
   deps: ServiceDeps,
@@ -63,6 +65,8 @@ export async function listQueue(
   const { rows, total } = await selectQueuePage(db, {
     filter,
     routes,
+    namedOnlyRoutes: namedOnlyQueueRoutesFor(actor),
+    viewerId: actor.id,
     now: deps.now().toISOString(),
     limit: queuePageSize,
     offset: (request.page - 1) * queuePageSize,

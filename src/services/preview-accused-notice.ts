@@ -4,6 +4,7 @@ import { reject } from '../domain/procedure-rules.js';
 import type { Actor } from '../domain/roles.js';
 import { appendAuditEntry, inTransaction } from '../store/audit-log.js';
 import { openCaseForStaff } from './console-case-access.js';
+import { complainantIdentityRefusal } from './complainant-identity.js';
 import type { ServiceDeps } from './deps.js';
 import { ruleViolation } from './record-case-step.js';
 
@@ -20,11 +21,17 @@ export async function previewAccusedNotice(
   actor: Actor,
 ): Promise<AccusedNoticeFields> {
   return inTransaction(deps.database.db, async (trx) => {
-    const { state } = await openCaseForStaff(deps, trx, caseId, actor);
+    const { state, dataKey } = await openCaseForStaff(deps, trx, caseId, actor);
     const at = deps.now().toISOString();
     await appendAuditEntry(trx, { at, actor: actor.id, action: 'case.viewed', caseId });
     const decision = decide(state, { kind: 'notify_accused', at, ...draft }, actor);
     if (!decision.ok) throw ruleViolation(decision.rejection);
+    // The same redaction check as recording the notice, so the preview shows the same refusal.
+    const redaction = await complainantIdentityRefusal(trx, dataKey, caseId, state, {
+      kind: 'notify_accused',
+      ...draft,
+    });
+    if (redaction !== null) throw ruleViolation(redaction);
     const fields = accusedNoticeFields(state, draft);
     // decide() accepted the notice, which needs the initial report, so fields exist.
     if (fields === null) throw ruleViolation(reject('initial_report_missing'));

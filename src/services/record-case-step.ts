@@ -18,6 +18,8 @@ import {
   selectCaseEvents,
   updateCaseProjection,
 } from '../store/case.repository.js';
+import { insertCaseStaffAccess } from '../store/case-staff-access.repository.js';
+import { staffAccessFromEvents } from '../domain/queue-access.js';
 import type { DB } from '../store/schema.js';
 import type { Transaction } from 'kysely';
 import {
@@ -27,6 +29,7 @@ import {
   openCaseEvents,
   sealCaseEvents,
 } from './case-timeline.js';
+import { complainantIdentityRefusal } from './complainant-identity.js';
 import type { ServiceDeps } from './deps.js';
 
 /** A command as a caller gives it: the service stamps the time itself, callers never do. */
@@ -113,6 +116,10 @@ export async function recordCaseStep(
     const at = deps.now().toISOString();
     const decision = decide(current, { ...input, at }, actor);
     if (!decision.ok) throw ruleViolation(decision.rejection);
+    // Redaction is enforced here, where every step is stored: text for the accused never
+    // carries an anonymous complainant's identity (the check needs the sealed report).
+    const redaction = await complainantIdentityRefusal(trx, dataKey, caseId, current, input);
+    if (redaction !== null) throw ruleViolation(redaction);
     await alongside?.(trx, { dataKey, at });
     const state = replay([...timeline, ...decision.events]);
     await writeEvents(trx, dataKey, caseId, timeline.length + 1, decision.events);
@@ -123,7 +130,8 @@ export async function recordCaseStep(
 
 /**
  * Seals and stores events on a case from `firstSeq` on, with one audit entry each, inside the
- * caller's transaction (merging writes two timelines in one).
+ * caller's transaction (merging writes two timelines in one). Every event is stored here, so the
+ * queue's clear copy of recusals and namings (case_staff_access) is derived here too, once.
  */
 export async function writeEvents(
   trx: Transaction<DB>,
@@ -144,4 +152,6 @@ export async function writeEvents(
       details: { seq: event.seq },
     });
   }
+  const at = events[events.length - 1]?.at ?? '';
+  await insertCaseStaffAccess(trx, caseId, staffAccessFromEvents(events), at);
 }

@@ -4,6 +4,7 @@ import { replay } from '../domain/case-state.js';
 import { decide } from '../domain/procedure.js';
 import { automaticProtection } from '../domain/roles.js';
 import { lockCase, selectCaseEvents, updateCaseProjection } from '../store/case.repository.js';
+import { insertCaseStaffAccess } from '../store/case-staff-access.repository.js';
 import type { DB } from '../store/schema.js';
 import { staffPartiesOf } from './case-access.service.js';
 import { caseDataKey, caseProjection, openCaseEvents } from './case-timeline.js';
@@ -31,10 +32,18 @@ export async function recordStaffPartyProtections(
   if (row === undefined) return 0;
   const parties = await staffPartiesOf(trx, caseId);
   if (parties.length === 0) return 0;
+  const at = deps.now().toISOString();
+  // The queue leaves the case out for every matched staff member, even where the procedure no
+  // longer records the recusal (a closed case): the match alone recuses them at the gate.
+  await insertCaseStaffAccess(
+    trx,
+    caseId,
+    parties.map((party) => ({ staffId: party.staff.id, kind: 'recused' as const })),
+    at,
+  );
   const dataKey = caseDataKey(deps.keys, row);
   const timeline = openCaseEvents(dataKey, caseId, await selectCaseEvents(trx, caseId));
   let state = replay(timeline);
-  const at = deps.now().toISOString();
   const recorded = [];
   for (const command of protectionsFor(state, parties)) {
     const decision = decide(state, { ...command, at }, automaticProtection);

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -17,6 +17,10 @@ export interface QueueQuery {
   readonly filter: QueueFilter;
   /** The routes whose cases the viewer may see at all (case-access rules, applied by the caller). */
   readonly routes: readonly string[];
+  /** The routes whose cases the viewer sees only where they were named (case_staff_access). */
+  readonly namedOnlyRoutes: readonly string[];
+  /** The staff member the queue is for: cases they are recused from are left out. */
+  readonly viewerId: string;
   /** ISO instant: a case whose due_at is before it is overdue. */
   readonly now: string;
   readonly limit: number;
@@ -47,9 +51,29 @@ export interface QueuePage {
  */
 function filtered(db: Executor, query: QueueQuery) {
   const { filter } = query;
+  const routes = query.routes.length === 0 ? [''] : [...query.routes];
+  // Each condition on case_staff_access is one probe of its primary key (case_id, staff_id,
+  // kind) per case the index walk meets, so the queue's order still comes from the cases indexes.
+  const staffAccess = (eb: ExpressionBuilder<DB, 'cases'>, kind: 'recused' | 'named') =>
+    eb.exists(
+      eb
+        .selectFrom('case_staff_access')
+        .select(sql.lit(1).as('one'))
+        .whereRef('case_staff_access.case_id', '=', 'cases.id')
+        .where('case_staff_access.staff_id', '=', query.viewerId)
+        .where('case_staff_access.kind', '=', kind),
+    );
   return db
     .selectFrom('cases')
-    .where('cases.route', 'in', query.routes.length === 0 ? [''] : [...query.routes])
+    .where((eb) =>
+      query.namedOnlyRoutes.length === 0
+        ? eb('cases.route', 'in', routes)
+        : eb.or([
+            eb('cases.route', 'in', routes),
+            eb.and([eb('cases.route', 'in', [...query.namedOnlyRoutes]), staffAccess(eb, 'named')]),
+          ]),
+    )
+    .where((eb) => eb.not(staffAccess(eb, 'recused')))
     .$if(filter.step === undefined, (q) => q.where('cases.attention', '<', 2))
     .$if(filter.step !== undefined, (q) => q.where('cases.step', '=', filter.step ?? ''))
     .$if(filter.venueKind !== undefined, (q) =>

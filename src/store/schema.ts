@@ -25,6 +25,7 @@ export interface DB {
   counsel_grants: CounselGrantsTable;
   accused_links: AccusedLinksTable;
   accused_sessions: AccusedSessionsTable;
+  case_staff_access: CaseStaffAccessTable;
 }
 
 export interface InstanceSettingsTable {
@@ -223,6 +224,17 @@ export interface AccusedSessionsTable {
   case_id: string;
   created_at: string;
   expires_at: string;
+}
+
+/**
+ * Who is recused from, or named on, a case, by id only (2026-11-25T0500-queue-access): what the
+ * queue reads to leave out cases; the sealed timeline stays the authority.
+ */
+export interface CaseStaffAccessTable {
+  case_id: string;
+  staff_id: string;
+  kind: 'recused' | 'named';
+  created_at: string;
 }
 
 export type CaseRow = Selectable<CasesTable>;

@@ -198,6 +198,14 @@ describe.skipIf(unavailable !== null)(
       await a.waitForURL(/\?done=notify_accused$/);
       await expect(a.getByText('Interim no-contact directive in force').count()).resolves.toBe(1);
 
+      // From the case page to the accused's link, without typing an address.
+      await a.getByRole('link', { name: 'Legal counsel and the link for the accused' }).click();
+      await a.waitForURL(new RegExp(`/console/cases/${caseId}/access$`));
+      await a.getByRole('button', { name: 'Make a link for the accused' }).click();
+      await expect(a.locator('code.accused-link').textContent()).resolves.toMatch(/\/respond\//);
+      await a.getByRole('link', { name: 'Back to the case' }).click();
+      await a.waitForURL(new RegExp(`/console/cases/${caseId}$`));
+
       await b.goto(`${baseUrl}/console/cases/${caseId}`);
       await action(b, 'record_response')
         .getByLabel("Summary of the accused's response")

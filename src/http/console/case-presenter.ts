@@ -90,8 +90,11 @@ export async function answerRefusal(
   if (!(error instanceof OmbudsError) || error.code !== 'rule_violation') throw error;
   if (prefersJson(request.headers.accept, request.url.split('?')[0] ?? '')) throw error;
   const rule = error.rule ?? '';
+  const known = rule in ruleReasons ? ruleReasons[rule as keyof typeof ruleReasons] : null;
+  // The domain may complete a rule's words (redaction names the kinds of item it found): show
+  // its whole text then, and otherwise the rule's own words.
   const reason =
-    rule in ruleReasons ? ruleReasons[rule as keyof typeof ruleReasons] : error.publicMessage;
+    known === null || error.publicMessage.startsWith(known) ? error.publicMessage : known;
   return sendCasePage(deps, request, reply, caseId, {
     status: 409,
     refusal: {

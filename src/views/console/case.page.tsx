@@ -207,6 +207,14 @@ export function CasePage(props: CasePageProps) {
           </>
         )}
       </dl>
+      <p class="hint" id="case-access-hint">
+        {messages.access.accessPage.fromCaseHint}
+      </p>
+      <p>
+        <a href={`/console/cases/${view.caseId}/access`} aria-describedby="case-access-hint">
+          {messages.access.accessPage.fromCase}
+        </a>
+      </p>
 
       <section aria-labelledby="next-heading">
         <h2 id="next-heading">{text.nextHeading}</h2>

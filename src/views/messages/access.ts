@@ -42,6 +42,10 @@ export const accessMessages = {
   accessPage: {
     title: (ref: string) => `Access to case ${ref}`,
     backToCase: 'Back to the case',
+    /** The case page's link to this page. */
+    fromCase: 'Legal counsel and the link for the accused',
+    fromCaseHint:
+      'Grant legal counsel access to this case, or make the one-time link through which the accused reads the notice and responds.',
   },
   staffIdentifiers: {
     title: (name: string) => `Identifiers of ${name}`,
