@@ -15,16 +15,29 @@ function indexWith(key: KeyObject, identifier: Identifier): string {
     .digest('base64url');
 }
 
+// The key imported once per key (every report indexes several identifiers). Keyed by the key's
+// bytes, held weakly: key bytes are never changed in place, and a dropped ring drops its entry.
+const imported = new WeakMap<Buffer, KeyObject>();
+
+function secretOf(key: NamedKey): KeyObject {
+  let secret = imported.get(key.key);
+  if (secret === undefined) {
+    secret = createSecretKey(key.key);
+    imported.set(key.key, secret);
+  }
+  return secret;
+}
+
 /**
  * The blind index of one identifier (base64url, 43 characters).
  * Throws OmbudsError('invalid_input') for an identifier the schema refuses.
  */
 export function blindIndex(key: NamedKey, identifier: Identifier): string {
-  return indexWith(createSecretKey(key.key), identifier);
+  return indexWith(secretOf(key), identifier);
 }
 
 /** A blind-index function that prepares the key once, for indexing many identifiers. */
 export function blindIndexer(key: NamedKey): (identifier: Identifier) => string {
-  const secret = createSecretKey(key.key);
+  const secret = secretOf(key);
   return (identifier) => indexWith(secret, identifier);
 }

@@ -1,4 +1,4 @@
-import { argon2, createHmac, hkdfSync } from 'node:crypto';
+import { argon2, createHmac, createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
 import type { KeyRing } from './keys.js';
 
 /**
@@ -35,6 +35,31 @@ function derive(keys: KeyRing, info: string, length: number): Buffer {
   return Buffer.from(hkdfSync('sha256', keys.blindIndexKey.key, Buffer.alloc(0), info, length));
 }
 
+interface ReceiptKeys {
+  readonly codes: KeyObject;
+  readonly submissionIds: KeyObject;
+  readonly salt: Buffer;
+}
+
+// Derived once per blind-index key rather than three HKDF runs and key imports per report. Keyed
+// by the key's bytes object (never changed in place), held weakly: a ring dropped takes its keys
+// with it.
+const derivedKeys = new WeakMap<Buffer, ReceiptKeys>();
+
+function receiptKeys(keys: KeyRing): ReceiptKeys {
+  const source = keys.blindIndexKey.key;
+  let derived = derivedKeys.get(source);
+  if (derived === undefined) {
+    derived = {
+      codes: createSecretKey(derive(keys, 'ombuds receipt codes', 32)),
+      submissionIds: createSecretKey(derive(keys, 'ombuds submission ids', 32)),
+      salt: derive(keys, 'ombuds receipt salt', 16),
+    };
+    derivedKeys.set(source, derived);
+  }
+  return derived;
+}
+
 function encodeCrockford(bytes: Buffer, length: number): string {
   let out = '';
   for (let index = 0; index < length; index += 1) {
@@ -53,9 +78,7 @@ export function formatReceiptCode(canonical: string): string {
 
 /** The receipt code of a submission id, formatted for display (`XXXX-XXXX-XXXX-XXXX-XXXX`). */
 export function receiptCodeFor(keys: KeyRing, submissionId: string): string {
-  const mac = createHmac('sha256', derive(keys, 'ombuds receipt codes', 32))
-    .update(submissionId, 'utf8')
-    .digest();
+  const mac = createHmac('sha256', receiptKeys(keys).codes).update(submissionId, 'utf8').digest();
   return formatReceiptCode(encodeCrockford(mac.subarray(0, Math.ceil(codeBits / 8)), codeLength));
 }
 
@@ -79,10 +102,11 @@ export function parseReceiptCode(typed: string): string | null {
 
 /**
  * The slow hash stored for a canonical code (see parseReceiptCode). One argon2id run on the
- * thread pool: callers that must not reveal whether a code exists call it for every attempt.
+ * thread pool, asynchronously, so the event loop serves other requests meanwhile: callers that
+ * must not reveal whether a code exists call it for every attempt.
  */
 export function hashReceiptCode(keys: KeyRing, canonical: string): Promise<string> {
-  const salt = derive(keys, 'ombuds receipt salt', 16);
+  const { salt } = receiptKeys(keys);
   return new Promise((resolve, reject) => {
     argon2(
       'argon2id',
@@ -101,7 +125,7 @@ export function hashReceiptCode(keys: KeyRing, canonical: string): Promise<strin
  * the receipt code from it.
  */
 export function submissionIdHash(keys: KeyRing, submissionId: string): string {
-  return createHmac('sha256', derive(keys, 'ombuds submission ids', 32))
+  return createHmac('sha256', receiptKeys(keys).submissionIds)
     .update(submissionId, 'utf8')
     .digest('base64url');
 }

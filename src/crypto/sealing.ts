@@ -1,4 +1,10 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createSecretKey,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
 import { OmbudsError } from '../domain/errors.js';
 import type { NamedKey } from './keys.js';
 
@@ -48,9 +54,24 @@ function checkKey(key: Uint8Array, what: string): void {
   }
 }
 
+// createCipheriv checks and imports a raw key on every call; a KeyObject made once per key is
+// about three times faster to use (a report seals eight fields, a timeline opens many). Held
+// weakly by the key's buffer, and compared with a copy of its bytes on every use, so a key
+// changed in place is never used stale.
+const imported = new WeakMap<Uint8Array, { readonly bytes: Buffer; readonly key: KeyObject }>();
+
+function secretKey(key: Uint8Array): KeyObject {
+  const cached = imported.get(key);
+  if (cached?.bytes.equals(key) === true) return cached.key;
+  const bytes = Buffer.from(key);
+  const made = { bytes, key: createSecretKey(bytes) };
+  imported.set(key, made);
+  return made.key;
+}
+
 function encrypt(key: Uint8Array, plaintext: Uint8Array, aad: Buffer): Buffer[] {
   const nonce = randomBytes(nonceLength);
-  const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: tagLength });
+  const cipher = createCipheriv('aes-256-gcm', secretKey(key), nonce, { authTagLength: tagLength });
   cipher.setAAD(aad);
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
   return [nonce, body, cipher.getAuthTag()];
@@ -63,7 +84,9 @@ function decrypt(key: Uint8Array, sealed: Uint8Array, aad: Buffer): Buffer | und
   const body = sealed.subarray(nonceLength, sealed.length - tagLength);
   const tag = sealed.subarray(sealed.length - tagLength);
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: tagLength });
+    const decipher = createDecipheriv('aes-256-gcm', secretKey(key), nonce, {
+      authTagLength: tagLength,
+    });
     decipher.setAAD(aad);
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(body), decipher.final()]);

@@ -6,7 +6,12 @@ import { sealField } from '../crypto/sealing.js';
 import { identifierSchema } from '../domain/identifiers.js';
 import type { Identifier } from '../domain/identifiers.js';
 import type { ReportSubmission } from '../domain/report-form.js';
-import { insertIdentifier, insertParty } from '../store/report.repository.js';
+import {
+  insertIdentifiers,
+  insertParties,
+  type NewIdentifierRow,
+  type NewPartyRow,
+} from '../store/report.repository.js';
 import type { DB } from '../store/schema.js';
 
 /**
@@ -18,7 +23,10 @@ import type { DB } from '../store/schema.js';
 
 export type PartyRole = 'accused' | 'complainant' | 'others_involved';
 
-/** Writes the parties of a new report inside its transaction; returns how many of each. */
+/**
+ * Writes the parties of a new report inside its transaction, all parties in one statement and all
+ * identifiers in another (parties first: identifiers refer to them); returns how many of each.
+ */
 export async function storeReportParties(
   trx: Transaction<DB>,
   keys: KeyRing,
@@ -28,23 +36,24 @@ export async function storeReportParties(
   report: ReportSubmission,
 ): Promise<{ accused: number; identifiers: number }> {
   const index = blindIndexer(keys.blindIndexKey);
-  let identifiers = 0;
-  const addParty = async (role: PartyRole, details: unknown): Promise<string> => {
+  const parties: NewPartyRow[] = [];
+  const identifiers: NewIdentifierRow[] = [];
+  const addParty = (role: PartyRole, details: unknown): string => {
     const id = randomUUID();
     const sealed = sealField(dataKey, JSON.stringify(details), {
       table: 'parties',
       column: 'details_sealed',
       rowId: id,
     });
-    await insertParty(trx, { id, caseId, role, detailsSealed: sealed, createdAt: at });
+    parties.push({ id, caseId, role, detailsSealed: sealed, createdAt: at });
     return id;
   };
 
   for (const person of report.accused) {
-    const partyId = await addParty('accused', { name: person.name });
+    const partyId = addParty('accused', { name: person.name });
     for (const identifier of withName(person)) {
       const id = randomUUID();
-      await insertIdentifier(trx, {
+      identifiers.push({
         id,
         partyId,
         caseId,
@@ -56,17 +65,18 @@ export async function storeReportParties(
           rowId: id,
         }),
       });
-      identifiers += 1;
     }
   }
   // Anonymity is enforced here too, not only by the form's schema.
   if (!report.anonymous && report.contact !== null) {
-    await addParty('complainant', { contact: report.contact, relation: report.relation });
+    addParty('complainant', { contact: report.contact, relation: report.relation });
   }
   if (report.othersInvolved !== '') {
-    await addParty('others_involved', { description: report.othersInvolved });
+    addParty('others_involved', { description: report.othersInvolved });
   }
-  return { accused: report.accused.length, identifiers };
+  await insertParties(trx, parties);
+  await insertIdentifiers(trx, identifiers);
+  return { accused: report.accused.length, identifiers: identifiers.length };
 }
 
 /**

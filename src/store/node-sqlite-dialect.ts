@@ -55,20 +55,54 @@ class ImmediateTransactionDriver extends SqliteDriver {
   }
 }
 
+/**
+ * How many prepared statements one database keeps. Kysely compiles each query shape to the same
+ * SQL text every time, so the hot queries (intake, the queue, follow-up) stay cached; the bound
+ * keeps shapes that vary (an `in` list of another length, a migration) from growing it forever.
+ */
+export const preparedStatementCacheSize = 200;
+
+/**
+ * The database as Kysely sees it, with its prepared statements cached by SQL text (least recently
+ * used first out). Preparing is a large part of a short query's cost, and a node:sqlite statement
+ * may be run again and again: `all` and `run` reset it when they finish, so a cached statement
+ * holds no lock and no state between runs. Streaming (`iterate`) keeps a statement open while the
+ * caller reads, so it always gets a fresh statement of its own, never the shared one.
+ */
 function adaptDatabase(database: DatabaseSync): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
   return {
-    close: () => database.close(),
-    prepare: (sql) => adaptStatement(database.prepare(sql)),
+    close: () => {
+      cache.clear();
+      database.close();
+    },
+    prepare: (sql) => {
+      const cached = cache.get(sql);
+      if (cached !== undefined) {
+        // Re-inserted so that the Map's order is the order of last use.
+        cache.delete(sql);
+        cache.set(sql, cached);
+        return cached;
+      }
+      const statement = adaptStatement(database, sql);
+      cache.set(sql, statement);
+      if (cache.size > preparedStatementCacheSize) {
+        const oldest = cache.keys().next();
+        if (oldest.done !== true) cache.delete(oldest.value);
+      }
+      return statement;
+    },
   };
 }
 
-function adaptStatement(statement: StatementSync): SqliteStatement {
+function adaptStatement(database: DatabaseSync, sql: string): SqliteStatement {
+  const statement: StatementSync = database.prepare(sql);
   return {
     // A statement that returns columns is a reader, RETURNING clauses included.
     reader: statement.columns().length > 0,
     all: (parameters) => statement.all(...toSqliteValues(parameters)),
     run: (parameters) => statement.run(...toSqliteValues(parameters)),
-    iterate: (parameters) => statement.iterate(...toSqliteValues(parameters)),
+    iterate: (parameters) => database.prepare(sql).iterate(...toSqliteValues(parameters)),
   };
 }
 
