@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import axe from 'axe-core';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestServer } from '../../src/http/server.fixtures.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { submitReport } from '../../src/services/submit-report.js';
-import { chromiumUnavailableReason, launchChromium } from '../helpers/chromium.js';
+import { axeViolations, chromiumUnavailableReason, launchChromium } from '../helpers/chromium.js';
 import { createSqliteServices } from '../helpers/services.js';
 import { createStaffUser, totpCodeFor, type TestStaffUser } from '../helpers/staff-session.js';
 
@@ -37,17 +36,6 @@ describe.skipIf(unavailable !== null)(
       await app?.close();
       await dispose?.();
     });
-
-    async function axeViolations(page: Page): Promise<string[]> {
-      await page.evaluate(axe.source);
-      const results = await page.evaluate<axe.AxeResults>(
-        'axe.run(document, { resultTypes: ["violations"] })',
-      );
-      return results.violations.map(
-        (violation) =>
-          `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-      );
-    }
 
     /** axe-core needs page JavaScript; the console pages themselves have none. */
     async function check(page: Page, name: string): Promise<void> {
