@@ -1,16 +1,17 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../src/crypto/totp.js';
 import { buildTestServer } from '../../src/http/server.fixtures.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { inviteStaffUser } from '../../src/services/invite-staff-user.js';
-import { axeViolations, chromiumUnavailableReason, launchChromium } from '../helpers/chromium.js';
+import {
+  chromiumUnavailableReason,
+  expectAccessibleAndCapture,
+  launchChromium,
+} from '../helpers/chromium.js';
 import { createSqliteServices } from '../helpers/services.js';
 
-const artifacts = path.resolve('test-artifacts');
 const unavailable = await chromiumUnavailableReason();
 const title = 'staff enrolment, sign-in and account pages in Chromium';
 
@@ -24,7 +25,6 @@ describe.skipIf(unavailable !== null)(
     let dispose: () => Promise<void>;
 
     beforeAll(async () => {
-      await mkdir(artifacts, { recursive: true });
       ({ services, dispose } = await createSqliteServices());
       ({ app } = await buildTestServer({ services, config: { logLevel: 'warn' } }));
       baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -36,11 +36,8 @@ describe.skipIf(unavailable !== null)(
       await dispose?.();
     });
 
-    /** axe-core needs page JavaScript; the console pages themselves have none. */
-    async function check(page: Page, name: string): Promise<void> {
-      expect(await axeViolations(page), name).toEqual([]);
-      await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
-    }
+    // axe-core needs page JavaScript; the console pages themselves have none.
+    const check = expectAccessibleAndCapture;
 
     it('takes an invited administrator from the link to the users page and out again', async () => {
       const invitation = await inviteStaffUser(

@@ -1,17 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestServer } from '../../src/http/server.fixtures.js';
 import type { ServiceDeps } from '../../src/services/deps.js';
 import { submitReport } from '../../src/services/submit-report.js';
-import { axeViolations, chromiumUnavailableReason, launchChromium } from '../helpers/chromium.js';
+import {
+  chromiumUnavailableReason,
+  expectAccessibleAndCapture,
+  launchChromium,
+} from '../helpers/chromium.js';
 import { createSqliteServices } from '../helpers/services.js';
 import { createStaffUser, totpCodeFor, type TestStaffUser } from '../helpers/staff-session.js';
 
-const artifacts = path.resolve('test-artifacts');
 const unavailable = await chromiumUnavailableReason();
 const title = 'two conduct staff and the Executive Director carry a case to closed in Chromium';
 
@@ -25,7 +26,6 @@ describe.skipIf(unavailable !== null)(
     let dispose: () => Promise<void>;
 
     beforeAll(async () => {
-      await mkdir(artifacts, { recursive: true });
       ({ services, dispose } = await createSqliteServices());
       ({ app } = await buildTestServer({ services, config: { logLevel: 'warn' } }));
       baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -37,11 +37,8 @@ describe.skipIf(unavailable !== null)(
       await dispose?.();
     });
 
-    /** axe-core needs page JavaScript; the console pages themselves have none. */
-    async function check(page: Page, name: string): Promise<void> {
-      expect(await axeViolations(page), name).toEqual([]);
-      await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
-    }
+    // axe-core needs page JavaScript; the console pages themselves have none.
+    const check = expectAccessibleAndCapture;
 
     /** Signs a staff member in through the real form, in a browser context of their own. */
     async function signedIn(user: TestStaffUser): Promise<{ page: Page; problems: string[] }> {

@@ -1,6 +1,8 @@
-import { access, constants } from 'node:fs/promises';
+import { access, constants, mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /**
  * The one place that decides whether browser suites run. Chromium comes from OMBUDS_CHROMIUM
@@ -61,4 +63,14 @@ export async function axeViolations(page: Page): Promise<string[]> {
     (violation) =>
       `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`,
   );
+}
+
+/** Where browser suites write their screenshots; CI keeps the folder as test artifacts. */
+export const testArtifacts = path.resolve('test-artifacts');
+
+/** Asserts that axe finds nothing on the page, then keeps a full-page screenshot named `name`. */
+export async function expectAccessibleAndCapture(page: Page, name: string): Promise<void> {
+  expect(await axeViolations(page), name).toEqual([]);
+  await mkdir(testArtifacts, { recursive: true });
+  await page.screenshot({ path: path.join(testArtifacts, `${name}.png`), fullPage: true });
 }
