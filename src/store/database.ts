@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.js';
 import { OmbudsError } from '../domain/errors.js';
+import { groupCommit, type GroupedTransaction } from './group-commit.js';
 import { NodeSqliteDialect } from './node-sqlite-dialect.js';
 import type { DB } from './schema.js';
 
@@ -13,6 +14,12 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Database {
   readonly db: Kysely<DB>;
   readonly dialect: DialectName;
+  /**
+   * A transaction for work that many clients send at once (reports): on SQLite, work that arrives
+   * while another commit is under way shares the next commit (group-commit.ts); on PostgreSQL,
+   * which groups concurrent commits itself, a transaction of its own on the pool.
+   */
+  readonly groupedTransaction: GroupedTransaction;
   /** Throws OmbudsError('unavailable') when the database does not answer. */
   checkHealth(): Promise<void>;
   close(): Promise<void>;
@@ -80,6 +87,7 @@ function openSqlite(file: string, options: OpenOptions): Database {
   return {
     db,
     dialect: 'sqlite',
+    groupedTransaction: groupCommit(db),
     checkHealth: async () => {
       await sql`select 1`.execute(db);
     },
@@ -175,6 +183,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   return {
     db,
     dialect: 'postgres',
+    groupedTransaction: (work) => db.transaction().execute(work),
     checkHealth: async () => {
       try {
         await sql`select 1`.execute(db);
