@@ -12,6 +12,7 @@ import { mayOpenCase } from '../domain/case-access.js';
 import { caseAccessContext } from './case-access.service.js';
 import { appendAuditEntry, inTransaction } from '../store/audit-log.js';
 import {
+  type IntakeColumns,
   insertCase,
   insertCaseEvents,
   lockCase,
@@ -60,6 +61,7 @@ export async function openCase(
   trx: Transaction<DB>,
   input: Extract<StepInput, { kind: 'receive' }>,
   actor: Actor,
+  intake?: IntakeColumns,
 ): Promise<RecordedStep & { dataKey: Buffer }> {
   const at = deps.now().toISOString();
   const decision = decide(initialState, { ...input, at }, actor);
@@ -73,6 +75,7 @@ export async function openCase(
     kekId: deps.keys.keyEncryptionKey.id,
     wrappedDataKey: wrapped,
     projection: caseProjection(state),
+    ...(intake ? { intake } : {}),
   });
   await writeEvents(trx, dataKey, caseId, 1, decision.events);
   return { caseId, state, events: decision.events, dataKey };

@@ -28,10 +28,11 @@ export async function recordStaffPartyProtections(
   trx: Transaction<DB>,
   caseId: string,
 ): Promise<number> {
-  const row = await lockCase(trx, deps.database.dialect, caseId);
-  if (row === undefined) return 0;
+  // Almost every report names no staff: one query answers that, before the case is locked.
   const parties = await staffPartiesOf(trx, caseId);
   if (parties.length === 0) return 0;
+  const row = await lockCase(trx, deps.database.dialect, caseId);
+  if (row === undefined) return 0;
   const at = deps.now().toISOString();
   // The queue leaves the case out for every matched staff member, even where the procedure no
   // longer records the recusal (a closed case): the match alone recuses them at the gate.

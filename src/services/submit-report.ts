@@ -14,12 +14,8 @@ import { reportSubmissionSchema } from '../domain/report-form.js';
 import type { ReportSubmission } from '../domain/report-form.js';
 import { publicIntake } from '../domain/roles.js';
 import type { Actor } from '../domain/roles.js';
-import { appendAuditEntry, inTransaction } from '../store/audit-log.js';
-import {
-  findReportBySubmission,
-  insertReport,
-  setIntakeColumns,
-} from '../store/report.repository.js';
+import { appendAuditEntry } from '../store/audit-log.js';
+import { findReportBySubmission, insertReport } from '../store/report.repository.js';
 import { checkAttachments, newAttachmentId, storeAttachments } from './attachments.js';
 import type { UploadedFile } from './attachments.js';
 import type { ServiceDeps } from './deps.js';
@@ -119,13 +115,15 @@ async function intake(
   // Anyone holding the submission id can re-send it and see the code again; the id is only ever
   // in the reporter's own page, as the code itself is.
   const receiptCode = receiptCodeFor(deps.keys, report.submissionId);
-  const already = await existingReport(deps, submissionHash, receiptCode);
-  if (already) return already;
 
-  // The slow hash runs before the transaction, so the write lock is not held through it.
+  // The slow hash runs before the transaction, so the write lock is not held through it. A
+  // re-sent form pays it too: it is found below by its submission id, which is unique, rather
+  // than by a read before every report.
   const receiptHash = await hashReceiptCode(deps.keys, parseReceiptCode(receiptCode) ?? '');
   try {
-    return await inTransaction(deps.database.db, async (trx) => {
+    // Many reporters at once share commits (one fsync for several reports on SQLite); each
+    // report's answer still waits for the commit that holds it.
+    return await deps.database.groupedTransaction(async (trx) => {
       const opened = await openCase(
         deps,
         trx,
@@ -136,15 +134,15 @@ async function intake(
           ...(how.staffEntry ? { staffEntry: how.staffEntry } : {}),
         },
         actor,
+        // The procedure's danger flag is raised only by staff answering the danger question.
+        // Until they do, the reporter's own answer, in a clear column, puts the case on top.
+        {
+          reportedDanger: report.immediateDanger,
+          venueKind: report.venue.kind === 'not_sure' ? null : report.venue.kind,
+        },
       );
       const { caseId, dataKey } = opened;
       const at = opened.events[0]?.at ?? deps.now().toISOString();
-      // The procedure's danger flag is raised only by staff answering the danger question. Until
-      // they do, the reporter's own answer, in a clear column, puts the case on top of the queue.
-      await setIntakeColumns(trx, caseId, {
-        reportedDanger: report.immediateDanger,
-        venueKind: report.venue.kind === 'not_sure' ? null : report.venue.kind,
-      });
       const stored = files.map((file) => ({ id: newAttachmentId(), file }));
       await storeAttachments(trx, dataKey, caseId, at, stored);
       const reportId = randomUUID();
@@ -187,8 +185,8 @@ async function intake(
       return { caseId, receiptCode, duplicate: false, immediateDanger: report.immediateDanger };
     });
   } catch (error) {
-    // Two deliveries of one form at once: the unique submission id lets one commit; the other
-    // lands here and answers as the retry it is.
+    // A form sent again (a retry after a timeout, a double click): the unique submission id lets
+    // one delivery commit; the other lands here and answers as the retry it is.
     const raced = await existingReport(deps, submissionHash, receiptCode);
     if (raced) return raced;
     throw error;

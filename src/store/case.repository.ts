@@ -23,6 +23,16 @@ export interface NewCaseRow {
   readonly kekId: string;
   readonly wrappedDataKey: Uint8Array;
   readonly projection: CaseProjection;
+  readonly intake?: IntakeColumns;
+}
+
+/**
+ * The clear columns a new case takes from its report for the queue: whether the reporter said
+ * someone is in immediate danger, and the kind of venue from the form's fixed list (never its name).
+ */
+export interface IntakeColumns {
+  readonly reportedDanger: boolean;
+  readonly venueKind: string | null;
 }
 
 /** A timeline event as stored: the sealed payload and the few facts the queue may read. */
@@ -55,6 +65,9 @@ export async function insertCase(trx: Transaction<DB>, row: NewCaseRow): Promise
       kek_id: row.kekId,
       wrapped_data_key: row.wrappedDataKey,
       ...projectionColumns(row.projection),
+      ...(row.intake
+        ? { reported_danger: row.intake.reportedDanger ? 1 : 0, venue_kind: row.intake.venueKind }
+        : {}),
     })
     .execute();
 }

@@ -60,22 +60,6 @@ export function selectCaseReports(db: Executor, caseId: string) {
     .execute();
 }
 
-/**
- * The clear columns a new case takes from its report for the queue: whether the reporter said
- * someone is in immediate danger, and the kind of venue from the form's fixed list (never its name).
- */
-export async function setIntakeColumns(
-  trx: Transaction<DB>,
-  caseId: string,
-  columns: { reportedDanger: boolean; venueKind: string | null },
-): Promise<void> {
-  await trx
-    .updateTable('cases')
-    .set({ reported_danger: columns.reportedDanger ? 1 : 0, venue_kind: columns.venueKind })
-    .where('id', '=', caseId)
-    .execute();
-}
-
 export interface NewPartyRow {
   readonly id: string;
   readonly caseId: string;
