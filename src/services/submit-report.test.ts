@@ -78,7 +78,7 @@ describeStorage('submitting a report', (use, kind) => {
       .execute();
     expect(stored).toMatchObject({ channel: 'public_form' });
     expect(stored?.submission_id).toBe(submissionIdHash(deps.keys, report.submissionId));
-    expect(stored?.receipt_hash).toMatch(/^r1\$/);
+    expect(stored?.receipt_hash).toMatch(/^r2\$/);
 
     const content = await openedReport(deps, result.caseId);
     expect(content).not.toHaveProperty('submissionId');
