@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { OmbudsError } from '../domain/errors.js';
 import { generateKeyRing } from './keys.js';
 import {
+  freshNonce,
   newDataKey,
   openField,
   openText,
@@ -87,6 +88,21 @@ describe('sealed fields', () => {
     const b = sealField(dataKey, 'the same narrative', binding);
     expect(a.equals(b)).toBe(false);
     expect(a.subarray(1, 13).equals(b.subarray(1, 13))).toBe(false);
+  });
+
+  it('take a nonce never handed out before, across refills of the nonce pool', () => {
+    // 341 nonces fit in one 4 KiB draw: 2,000 cross five refills.
+    const seen = new Set<string>();
+    for (let index = 0; index < 2000; index += 1) {
+      const nonce = freshNonce();
+      expect(nonce).toHaveLength(12);
+      seen.add(nonce.toString('hex'));
+    }
+    expect(seen.size).toBe(2000);
+    const nonces = Array.from({ length: 50 }, () =>
+      sealField(dataKey, 'x', binding).subarray(1, 13).toString('hex'),
+    );
+    expect(new Set(nonces).size).toBe(50);
   });
 
   it('never carry the plaintext', () => {
