@@ -15,6 +15,11 @@ export interface StaffPartyRow {
  * into it, with the party's role. One row per staff member and party role.
  */
 export function selectStaffParties(db: Executor, caseId: string): Promise<StaffPartyRow[]> {
+  return staffPartiesQuery(db, caseId).execute();
+}
+
+/** The query of selectStaffParties, unrun (its plan is tested). */
+export function staffPartiesQuery(db: Executor, caseId: string) {
   return db
     .selectFrom('identifiers')
     .innerJoin('parties', 'parties.id', 'identifiers.party_id')
@@ -33,8 +38,7 @@ export function selectStaffParties(db: Executor, caseId: string): Promise<StaffP
       ]),
     )
     .orderBy('staff_identifiers.staff_id')
-    .orderBy('parties.role')
-    .execute();
+    .orderBy('parties.role');
 }
 
 /** The cases (survivors, where merged) whose parties carry any of the staff member's identifiers. */
