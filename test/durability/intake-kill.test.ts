@@ -166,7 +166,7 @@ describe('intake under kill -9', () => {
     /** Kills the server at random moments while clients are sending, then starts it again. */
     const chaos = async () => {
       while (acknowledged.length < submissions && Date.now() - started < deadlineMs) {
-        await sleep(50 + Math.random() * 200);
+        await sleep(50 + Math.random() * 350);
         if (acknowledged.length >= submissions) break;
         await killNow(proc);
         kills += 1;
