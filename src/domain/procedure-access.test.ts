@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseCommandInput } from './case-commands.js';
 import { mayViewCase } from './case-access.js';
-import type { CaseState } from './case-state.js';
 import { initialState, isRecused } from './case-state.js';
-import { decide } from './procedure.js';
-import type { ProcedureRule } from './procedure-rules.js';
 import {
   admin,
   assessedCase,
@@ -19,28 +15,20 @@ import {
   run,
   staff,
 } from './procedure.fixtures.js';
+import { accepted, participant, refusedFor } from './procedure-expect.fixtures.js';
 import type { Actor } from './roles.js';
-
-const refusedOn = (state: CaseState, input: CaseCommandInput, by: Actor, rule: ProcedureRule) => {
-  const decision = decide(state, input, by);
-  expect(decision.ok ? 'accepted' : decision.rejection.rule).toBe(rule);
-};
-const accepted = (state: CaseState, input: CaseCommandInput, by: Actor) =>
-  expect(decide(state, input, by).ok).toBe(true);
-
-const participant = ({ id, roles }: Actor) => ({ id, roles: [...roles] });
 
 describe('roles', () => {
   it('refuses an administrator any step, with the rule that they have no case role', () => {
-    refusedOn(assessedCase(), command.record_initial_report(hour(2)), admin, 'no_case_role');
+    refusedFor(assessedCase(), command.record_initial_report(hour(2)), admin, 'no_case_role');
   });
 
   it('refuses an administrator entering a report', () => {
-    refusedOn(initialState, command.receive(hour(0)), admin, 'no_case_role');
+    refusedFor(initialState, command.receive(hour(0)), admin, 'no_case_role');
   });
 
   it('refuses an administrator the determinations', () => {
-    refusedOn(
+    refusedFor(
       caseBefore('record_determinations'),
       command.record_determinations(hour(5)),
       admin,
@@ -49,7 +37,7 @@ describe('roles', () => {
   });
 
   it('refuses legal counsel a step, because the role reads only', () => {
-    refusedOn(
+    refusedFor(
       assessedCase(),
       command.record_initial_report(hour(2)),
       counsel,
@@ -58,7 +46,7 @@ describe('roles', () => {
   });
 
   it('refuses legal counsel the determinations', () => {
-    refusedOn(
+    refusedFor(
       caseBefore('record_determinations'),
       command.record_determinations(hour(5)),
       counsel,
@@ -71,7 +59,7 @@ describe('roles', () => {
   });
 
   it('refuses the determinations to conduct staff', () => {
-    refusedOn(
+    refusedFor(
       caseBefore('record_determinations'),
       command.record_determinations(hour(5)),
       staff,
@@ -80,7 +68,7 @@ describe('roles', () => {
   });
 
   it('refuses the determinations to the board liaison on an ordinary case', () => {
-    refusedOn(
+    refusedFor(
       caseBefore('record_determinations'),
       command.record_determinations(hour(5)),
       liaison,
@@ -89,7 +77,7 @@ describe('roles', () => {
   });
 
   it('refuses the Executive Director the steps that conduct staff record', () => {
-    refusedOn(
+    refusedFor(
       assessedCase(),
       command.record_initial_report(hour(2)),
       director,
@@ -109,7 +97,7 @@ describe('roles', () => {
 
 describe('the public side', () => {
   it('refuses the public side any step', () => {
-    refusedOn(
+    refusedFor(
       assessedCase(),
       command.record_initial_report(hour(2)),
       reporter,
@@ -122,7 +110,7 @@ describe('the public side', () => {
   });
 
   it('refuses a staff-entered report from the public side', () => {
-    refusedOn(initialState, command.receive(hour(0)), reporter, 'intake_channel_mismatch');
+    refusedFor(initialState, command.receive(hour(0)), reporter, 'intake_channel_mismatch');
   });
 
   it('refuses staff submitting a report as if from the public form', () => {
@@ -132,7 +120,7 @@ describe('the public side', () => {
       channel: 'public_form',
       account: 'Text.',
     } as const;
-    refusedOn(initialState, input, staff, 'intake_channel_mismatch');
+    refusedFor(initialState, input, staff, 'intake_channel_mismatch');
   });
 
   it('refuses a staff-entered report without how it came and who wrote it down', () => {
@@ -142,7 +130,7 @@ describe('the public side', () => {
       channel: 'staff_entered',
       account: 'Text.',
     } as const;
-    refusedOn(initialState, input, staff, 'staff_entry_details_missing');
+    refusedFor(initialState, input, staff, 'staff_entry_details_missing');
   });
 });
 
@@ -155,9 +143,9 @@ describe('recusal', () => {
   });
 
   it('refuses any action by a recused member of staff', () => {
-    refusedOn(recused(), command.record_initial_report(hour(3)), staff, 'actor_recused');
-    refusedOn(recused(), command.record_stop_request(hour(3)), staff, 'actor_recused');
-    refusedOn(recused(), command.declare_conflict(hour(3)), staff, 'actor_recused');
+    refusedFor(recused(), command.record_initial_report(hour(3)), staff, 'actor_recused');
+    refusedFor(recused(), command.record_stop_request(hour(3)), staff, 'actor_recused');
+    refusedFor(recused(), command.declare_conflict(hour(3)), staff, 'actor_recused');
   });
 
   it('lets other staff carry on', () => {
@@ -168,14 +156,14 @@ describe('recusal', () => {
     const input = { kind: 'recuse_staff_party', at: hour(2), staffId: otherStaff.id } as const;
     const state = run([[input, staff]], assessedCase()).state;
     expect(state.recusals[0]).toMatchObject({ actorId: otherStaff.id, reason: 'party' });
-    refusedOn(state, command.record_initial_report(hour(3)), otherStaff, 'actor_recused');
-    refusedOn(state, { ...input, at: hour(3) }, staff, 'already_recused');
+    refusedFor(state, command.record_initial_report(hour(3)), otherStaff, 'actor_recused');
+    refusedFor(state, { ...input, at: hour(3) }, staff, 'already_recused');
   });
 
   it('refuses a recused member of staff as a review participant', () => {
     const before = caseBefore('record_review');
     const state = run([[command.declare_conflict(hour(8)), otherStaff]], before).state;
-    refusedOn(state, command.record_review(hour(9)), staff, 'review_participant_recused');
+    refusedFor(state, command.record_review(hour(9)), staff, 'review_participant_recused');
   });
 
   it.each([
@@ -188,7 +176,7 @@ describe('recusal', () => {
       ...command.record_review(hour(8)),
       participants: [participant(staff), participant(who)],
     };
-    refusedOn(caseBefore('record_review'), input, staff, 'review_participant_not_staff');
+    refusedFor(caseBefore('record_review'), input, staff, 'review_participant_not_staff');
   });
 
   it('keeps a recused member of staff out of the case', () => {

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseCommandInput } from './case-commands.js';
-import type { CaseState } from './case-state.js';
 import { initialState } from './case-state.js';
 import { decide } from './procedure.js';
-import type { Decision } from './procedure.js';
-import type { ProcedureRule } from './procedure-rules.js';
 import {
   assessedCase,
   caseBefore,
@@ -13,33 +10,7 @@ import {
   hour,
   staff,
 } from './procedure.fixtures.js';
-import type { Actor } from './roles.js';
-
-function expectRefused(decision: Decision, rule: ProcedureRule): void {
-  expect(decision.ok ? 'accepted' : decision.rejection.rule).toBe(rule);
-}
-
-const refusedOn = (
-  state: CaseState,
-  input: CaseCommandInput,
-  rule: ProcedureRule,
-  by: Actor = staff,
-) => expectRefused(decide(state, input, by), rule);
-
-const steps = [
-  'record_initial_report',
-  'record_initial_response',
-  'notify_executive_director',
-  'notify_accused',
-  'record_response',
-  'close_response_window',
-  'record_review',
-  'impose_sanctions',
-  'inform_accused',
-  'inform_complainant',
-  'close_case',
-  'route_case',
-] as const;
+import { expectRefused, procedureSteps, refusedOn } from './procedure-expect.fixtures.js';
 
 describe('the case as a whole', () => {
   it('refuses any step on a case that has not been received', () => {
@@ -51,7 +22,7 @@ describe('the case as a whole', () => {
   });
 
   it.each([
-    ...steps,
+    ...procedureSteps,
     'assess_danger',
     'record_stop_request',
     'declare_conflict',

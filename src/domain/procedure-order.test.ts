@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseCommandInput } from './case-commands.js';
-import type { CaseState } from './case-state.js';
 import { decide } from './procedure.js';
-import type { Decision } from './procedure.js';
-import type { ProcedureRule } from './procedure-rules.js';
 import {
   assessedCase,
   caseBefore,
@@ -13,38 +9,12 @@ import {
   run,
   staff,
 } from './procedure.fixtures.js';
-import type { Actor } from './roles.js';
-
-function expectRefused(decision: Decision, rule: ProcedureRule): void {
-  expect(decision.ok ? 'accepted' : decision.rejection.rule).toBe(rule);
-}
-
-const refusedOn = (
-  state: CaseState,
-  input: CaseCommandInput,
-  rule: ProcedureRule,
-  by: Actor = staff,
-) => expectRefused(decide(state, input, by), rule);
-
-const steps = [
-  'record_initial_report',
-  'record_initial_response',
-  'notify_executive_director',
-  'notify_accused',
-  'record_response',
-  'close_response_window',
-  'record_review',
-  'impose_sanctions',
-  'inform_accused',
-  'inform_complainant',
-  'close_case',
-  'route_case',
-] as const;
+import { expectRefused, procedureSteps, refusedOn } from './procedure-expect.fixtures.js';
 
 describe('the danger question comes first', () => {
   const received = caseBefore('assess_danger');
 
-  it.each(steps)('refuses %s before the danger assessment', (kind) => {
+  it.each(procedureSteps)('refuses %s before the danger assessment', (kind) => {
     refusedOn(received, command[kind](hour(1)), 'danger_not_assessed');
   });
 
@@ -56,9 +26,12 @@ describe('the danger question comes first', () => {
     refusedOn(received, command.record_authorities_contact(hour(1)), 'danger_not_assessed');
   });
 
-  it.each(steps)('refuses %s while danger is flagged and authorities are not recorded', (kind) => {
-    refusedOn(assessedCase(true), command[kind](hour(2)), 'danger_authorities_pending');
-  });
+  it.each(procedureSteps)(
+    'refuses %s while danger is flagged and authorities are not recorded',
+    (kind) => {
+      refusedOn(assessedCase(true), command[kind](hour(2)), 'danger_authorities_pending');
+    },
+  );
 
   it('refuses recording authorities when nobody was found in immediate danger', () => {
     refusedOn(

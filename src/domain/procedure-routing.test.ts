@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseCommandInput } from './case-commands.js';
 import { mayViewCase } from './case-access.js';
-import type { CaseState } from './case-state.js';
-import { decide } from './procedure.js';
-import type { ProcedureRule } from './procedure-rules.js';
 import {
   assessedCase,
   caseBefore,
@@ -15,16 +11,8 @@ import {
   run,
   staff,
 } from './procedure.fixtures.js';
+import { accepted, participant, refusedFor } from './procedure-expect.fixtures.js';
 import type { Actor } from './roles.js';
-
-const refusedOn = (state: CaseState, input: CaseCommandInput, by: Actor, rule: ProcedureRule) => {
-  const decision = decide(state, input, by);
-  expect(decision.ok ? 'accepted' : decision.rejection.rule).toBe(rule);
-};
-const accepted = (state: CaseState, input: CaseCommandInput, by: Actor) =>
-  expect(decide(state, input, by).ok).toBe(true);
-
-const participant = ({ id, roles }: Actor) => ({ id, roles: [...roles] });
 
 describe('a case about the Executive Director', () => {
   const route = (
@@ -39,18 +27,18 @@ describe('a case about the Executive Director', () => {
 
   it('refuses the Executive Director any action on it', () => {
     const state = route('against_executive_director');
-    refusedOn(
+    refusedFor(
       state,
       command.record_initial_report(hour(3)),
       director,
       'executive_director_excluded',
     );
-    refusedOn(state, command.declare_conflict(hour(3)), director, 'executive_director_excluded');
+    refusedFor(state, command.declare_conflict(hour(3)), director, 'executive_director_excluded');
   });
 
   it('refuses the Executive Director even when they also hold the staff role', () => {
     const both: Actor = { id: director.id, roles: ['executive_director', 'conduct_staff'] };
-    refusedOn(
+    refusedFor(
       route('against_executive_director'),
       command.record_initial_report(hour(3)),
       both,
@@ -63,13 +51,13 @@ describe('a case about the Executive Director', () => {
       [[command.notify_executive_director(hour(6)), staff]],
       againstDirector(),
     ).state;
-    refusedOn(
+    refusedFor(
       state,
       command.record_determinations(hour(7)),
       director,
       'executive_director_excluded',
     );
-    refusedOn(
+    refusedFor(
       state,
       command.record_determinations(hour(7)),
       staff,
@@ -85,7 +73,7 @@ describe('a case about the Executive Director', () => {
 
   it('refuses routing a case a second time', () => {
     const input = { kind: 'route_case', at: hour(3), route: 'foundation_staff' } as const;
-    refusedOn(route('against_executive_director'), input, staff, 'already_routed');
+    refusedFor(route('against_executive_director'), input, staff, 'already_routed');
   });
 });
 
@@ -96,7 +84,7 @@ describe('a case about a member of Foundation staff', () => {
   const named = () => run([[command.name_people(hour(3)), director]], routed()).state;
 
   it('refuses conduct staff whom the Executive Director has not named', () => {
-    refusedOn(
+    refusedFor(
       routed(),
       command.record_initial_report(hour(3)),
       staff,
@@ -113,7 +101,7 @@ describe('a case about a member of Foundation staff', () => {
   it('lets the people the Executive Director named act and see the case', () => {
     accepted(named(), command.record_initial_report(hour(4)), staff);
     expect(mayViewCase(named(), staff)).toBe(true);
-    refusedOn(
+    refusedFor(
       named(),
       command.record_initial_report(hour(4)),
       otherStaff,
@@ -122,11 +110,11 @@ describe('a case about a member of Foundation staff', () => {
   });
 
   it('refuses naming by anyone but the Executive Director', () => {
-    refusedOn(named(), command.name_people(hour(4)), staff, 'naming_requires_executive_director');
+    refusedFor(named(), command.name_people(hour(4)), staff, 'naming_requires_executive_director');
   });
 
   it('refuses naming people on a case that was not routed to the staff procedure', () => {
-    refusedOn(
+    refusedFor(
       assessedCase(),
       command.name_people(hour(2)),
       director,
@@ -139,7 +127,7 @@ describe('a case about a member of Foundation staff', () => {
       [[{ kind: 'route_case', at: hour(7), route: 'foundation_staff' }, staff]],
       caseBefore('record_review'),
     ).state;
-    refusedOn(before, command.record_review(hour(8)), director, 'review_participant_not_staff');
+    refusedFor(before, command.record_review(hour(8)), director, 'review_participant_not_staff');
     const input = { ...command.record_review(hour(8)), participants: [participant(director)] };
     accepted(before, input, director);
   });
