@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { KeyRing } from './crypto/keys.js';
 import { buildServer } from './http/server.js';
+import { startIntakeWriter, type IntakeWriter } from './services/intake-writer.js';
 import { unlockKeys } from './services/unlock-keys.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
@@ -29,15 +30,26 @@ export async function startOmbuds(
     create: true,
     onPoolError: (error) => logPoolError(error),
   });
+  let intakeWriter: IntakeWriter | undefined;
   try {
     const keys = await unlockKeys(database, config);
     await migrateToLatest(database);
     await keys.register();
+    // SQLite runs statements on the calling thread: reports are stored on a thread of their own.
+    // PostgreSQL's client never blocks the event loop, and needs none.
+    if (config.database.kind === 'sqlite') {
+      intakeWriter = await startIntakeWriter({ file: config.database.file, keys: keys.ring });
+    }
 
     const app = await buildServer({
       config,
       checkDatabase: () => database.checkHealth(),
-      services: { database, keys: keys.ring, now: () => new Date() },
+      services: {
+        database,
+        keys: keys.ring,
+        now: () => new Date(),
+        ...(intakeWriter ? { intakeWriter } : {}),
+      },
       ...(options.logStream ? { logStream: options.logStream } : {}),
     });
     logPoolError = (error) => app.log.error({ err: error }, 'database connection lost');
@@ -49,10 +61,12 @@ export async function startOmbuds(
       address,
       close: async () => {
         await app.close();
+        await intakeWriter?.close();
         await database.close();
       },
     };
   } catch (error) {
+    await intakeWriter?.close();
     await database.close();
     throw error;
   }

@@ -77,10 +77,15 @@ const personSchema = z
     path: ['name'],
   });
 
+/**
+ * A form's submission id: a random token put in the form when it is shown (base64url, 16 to 32
+ * bytes); a re-sent form carries the same one, and a form shown again keeps it.
+ */
+export const submissionIdPattern = /^[A-Za-z0-9_-]{22,43}$/;
+
 export const reportSubmissionSchema = z
   .object({
-    // A random token put in the form when it is shown: a re-sent form carries the same one.
-    submissionId: z.string().regex(/^[A-Za-z0-9_-]{22,43}$/, 'The form is not valid any more.'),
+    submissionId: z.string().regex(submissionIdPattern, 'The form is not valid any more.'),
     accused: z.array(personSchema).max(reportLimits.accused, 'Name at most 20 people.'),
     relation: z.enum(reporterRelations, 'Say how you relate to what happened.'),
     contact: freeText(reportLimits.contact, 'contact')

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   hashReceiptCode,
@@ -6,7 +5,6 @@ import {
   receiptCodeFor,
   submissionIdHash,
 } from '../crypto/receipt-codes.js';
-import { sealField } from '../crypto/sealing.js';
 import { staffIntakeMedia } from '../domain/case-events.js';
 import type { IntakeChannel } from '../domain/case-events.js';
 import { OmbudsError } from '../domain/errors.js';
@@ -14,26 +12,12 @@ import { reportSubmissionSchema } from '../domain/report-form.js';
 import type { ReportSubmission } from '../domain/report-form.js';
 import { publicIntake } from '../domain/roles.js';
 import type { Actor } from '../domain/roles.js';
-import { appendAuditEntry } from '../store/audit-log.js';
-import { findReportBySubmission, insertReport } from '../store/report.repository.js';
-import { checkAttachments, newAttachmentId, storeAttachments } from './attachments.js';
+import { checkAttachments } from './attachments.js';
 import type { UploadedFile } from './attachments.js';
 import type { ServiceDeps } from './deps.js';
-import { openCase } from './record-case-step.js';
-import { storeReportParties } from './report-parties.js';
-import { recordStaffPartyProtections } from './staff-party-matches.js';
-import { reportAccount } from './report-summary.js';
+import { storeReport, type ReportToStore, type SubmittedReport } from './store-report.js';
 
-/** What the reporter is shown once their report is stored (and only then). */
-export interface SubmittedReport {
-  readonly caseId: string;
-  /** `XXXX-XXXX-XXXX-XXXX-XXXX`: shown once; the database keeps only a slow hash of it. */
-  readonly receiptCode: string;
-  /** True when this submission id had already made a report: nothing new was written. */
-  readonly duplicate: boolean;
-  /** The reporter said someone is in immediate danger: show them whom to contact now. */
-  readonly immediateDanger: boolean;
-}
+export type { SubmittedReport } from './store-report.js';
 
 /** A report that staff write down from a phone call, an e-mail or a conversation. */
 export type StaffEnteredReportInput = ReportSubmission & {
@@ -117,93 +101,18 @@ async function intake(
   const receiptCode = receiptCodeFor(deps.keys, report.submissionId);
 
   // The slow hash runs before the transaction, so the write lock is not held through it. A
-  // re-sent form pays it too: it is found below by its submission id, which is unique, rather
-  // than by a read before every report.
+  // re-sent form pays it too: it is found when stored by its submission id, which is unique,
+  // rather than by a read before every report.
   const receiptHash = await hashReceiptCode(deps.keys, parseReceiptCode(receiptCode) ?? '');
-  try {
-    // Many reporters at once share commits (one fsync for several reports on SQLite); each
-    // report's answer still waits for the commit that holds it.
-    return await deps.database.groupedTransaction(async (trx) => {
-      const opened = await openCase(
-        deps,
-        trx,
-        {
-          kind: 'receive',
-          account: reportAccount(report),
-          channel: how.channel,
-          ...(how.staffEntry ? { staffEntry: how.staffEntry } : {}),
-        },
-        actor,
-        // The procedure's danger flag is raised only by staff answering the danger question.
-        // Until they do, the reporter's own answer, in a clear column, puts the case on top.
-        {
-          reportedDanger: report.immediateDanger,
-          venueKind: report.venue.kind === 'not_sure' ? null : report.venue.kind,
-        },
-      );
-      const { caseId, dataKey } = opened;
-      const at = opened.events[0]?.at ?? deps.now().toISOString();
-      const stored = files.map((file) => ({ id: newAttachmentId(), file }));
-      await storeAttachments(trx, dataKey, caseId, at, stored);
-      const reportId = randomUUID();
-      const { submissionId: _submissionId, ...content } = report;
-      await insertReport(trx, {
-        id: reportId,
-        caseId,
-        receivedAt: at,
-        channel: how.channel,
-        submissionHash,
-        receiptHash,
-        contentSealed: sealField(
-          dataKey,
-          JSON.stringify({
-            ...content,
-            attachmentIds: stored.map(({ id }) => id),
-            ...(how.staffEntry ? { staffEntry: how.staffEntry } : {}),
-          }),
-          { table: 'reports', column: 'content_sealed', rowId: reportId },
-        ),
-      });
-      const counts = await storeReportParties(trx, deps.keys, dataKey, caseId, at, report);
-      // Staff named in the report are recused, and a report about staff routed, before anyone
-      // reads it (the access gate holds even without this; this puts it on the timeline).
-      await recordStaffPartyProtections(deps, trx, caseId);
-      await appendAuditEntry(trx, {
-        at,
-        actor: actor.id,
-        action: 'report.submitted',
-        caseId,
-        subjectIds: [reportId],
-        details: {
-          channel: how.channel,
-          attachments: stored.length,
-          accused: counts.accused,
-          identifiers: counts.identifiers,
-          reportedDanger: report.immediateDanger,
-        },
-      });
-      return { caseId, receiptCode, duplicate: false, immediateDanger: report.immediateDanger };
-    });
-  } catch (error) {
-    // A form sent again (a retry after a timeout, a double click): the unique submission id lets
-    // one delivery commit; the other lands here and answers as the retry it is.
-    const raced = await existingReport(deps, submissionHash, receiptCode);
-    if (raced) return raced;
-    throw error;
-  }
-}
-
-async function existingReport(
-  deps: ServiceDeps,
-  submissionHash: string,
-  receiptCode: string,
-): Promise<SubmittedReport | null> {
-  const row = await findReportBySubmission(deps.database.db, submissionHash);
-  if (row === undefined) return null;
-  return {
-    caseId: row.case_id,
+  const toStore: ReportToStore = {
+    report,
+    files,
+    channel: how.channel,
+    ...(how.staffEntry ? { staffEntry: how.staffEntry } : {}),
+    actor,
+    submissionHash,
     receiptCode,
-    duplicate: true,
-    immediateDanger: Number(row.reported_danger) === 1,
+    receiptHash,
   };
+  return deps.intakeWriter ? deps.intakeWriter.store(toStore) : storeReport(deps, toStore);
 }

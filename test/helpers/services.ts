@@ -8,19 +8,19 @@ import { migrateToLatest } from '../../src/store/migrate.js';
 
 /**
  * Services over a fresh, migrated SQLite database in a scratch folder, for HTTP tests that need
- * storage but not both databases. `dispose` closes it and removes the folder.
+ * storage but not both databases (`file` is the SQLite file). `dispose` closes it and removes the
+ * folder.
  */
 export async function createSqliteServices(
   now: () => Date = () => new Date(),
-): Promise<{ services: ServiceDeps; dispose: () => Promise<void> }> {
+): Promise<{ services: ServiceDeps; file: string; dispose: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ombuds-services-'));
-  const database = await openDatabase(
-    { kind: 'sqlite', file: path.join(dir, 'ombuds.sqlite') },
-    { create: true },
-  );
+  const file = path.join(dir, 'ombuds.sqlite');
+  const database = await openDatabase({ kind: 'sqlite', file }, { create: true });
   await migrateToLatest(database);
   return {
     services: { database, keys: generateKeyRing(), now },
+    file,
     dispose: async () => {
       await database.close();
       await rm(dir, { recursive: true, force: true });

@@ -8,8 +8,10 @@ import {
   type StaffSessionHeaders,
   type TestStaffUser,
 } from '../../../test/helpers/staff-session.js';
+import { sql } from 'kysely';
 import { publicIntake } from '../../domain/roles.js';
 import type { ServiceDeps } from '../../services/deps.js';
+import { startIntakeWriter } from '../../services/intake-writer.js';
 import { openCase } from '../../services/record-case-step.js';
 import { inTransaction } from '../../store/audit-log.js';
 import { findCase, selectCaseEvents } from '../../store/case.repository.js';
@@ -22,6 +24,8 @@ const now = () => new Date((clock += 1000));
 let app: FastifyInstance;
 let services: ServiceDeps;
 let dispose: () => Promise<void>;
+/** The SQLite file, for an intake writer of a test's own. */
+let file: string;
 let ana: TestStaffUser;
 let ben: TestStaffUser;
 let director: TestStaffUser;
@@ -30,7 +34,7 @@ let benSession: StaffSessionHeaders;
 let directorSession: StaffSessionHeaders;
 
 beforeAll(async () => {
-  ({ services, dispose } = await createSqliteServices(now));
+  ({ services, dispose, file } = await createSqliteServices(now));
   ({ app } = await buildTestServer({ services, config: { logLevel: 'silent' } }));
   ana = await createStaffUser(services, { displayName: 'Ana Staff', roles: ['conduct_staff'] });
   ben = await createStaffUser(services, { displayName: 'Ben Staff', roles: ['conduct_staff'] });
@@ -437,5 +441,49 @@ describe('the case page and its step forms', () => {
     const page = await get(anaSession, `/console/cases/${caseId}`);
     expect(page.body).toContain('Shouted at me during the meetup.');
     expect(page.body).toContain('An oral account (Phone call), written down by Ana Staff');
+  });
+
+  it('keeps what staff typed when the intake writer could not store the report in time', async () => {
+    const writer = await startIntakeWriter({ file, keys: services.keys, answerWithinMs: 100 });
+    const withWriter = await buildTestServer({
+      services: { ...services, intakeWriter: writer },
+      config: { logLevel: 'silent' },
+    });
+    try {
+      const session = await signIn(withWriter.app, ana);
+      const form = await withWriter.app.inject({
+        method: 'GET',
+        url: '/console/reports/new',
+        headers: { cookie: session.cookie },
+      });
+      const submissionId = /name="submissionId" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+      // The server's own connection holds the write lock, so the writer cannot store in time.
+      await sql`begin immediate`.execute(services.database.db);
+      const refused = await withWriter.app.inject({
+        method: 'POST',
+        url: '/console/reports/new',
+        headers: {
+          cookie: session.cookie,
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'text/html',
+        },
+        payload: formBody(session.csrfToken, {
+          submissionId,
+          medium: 'email',
+          relation: 'witness',
+          behaviour: 'Posted slurs on the list twice this week.',
+          venueKind: 'mailing_list',
+          anonymous: 'yes',
+        }),
+      });
+      await sql`commit`.execute(services.database.db);
+      expect(refused.statusCode, refused.body.slice(0, 4000)).toBe(503);
+      expect(refused.body).toContain('The report could not be stored. Please send it again.');
+      expect(refused.body).toContain('Posted slurs on the list twice this week.');
+      expect(refused.body).toContain(`name="submissionId" value="${submissionId}"`);
+    } finally {
+      await withWriter.app.close();
+      await writer.close();
+    }
   });
 });

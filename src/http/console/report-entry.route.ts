@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { OmbudsError } from '../../domain/errors.js';
+import { OmbudsError, type ErrorCode } from '../../domain/errors.js';
+import { submissionIdPattern } from '../../domain/report-form.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import {
   submitStaffEnteredReport,
@@ -10,9 +11,26 @@ import {
   renderReportEntryPage,
   type ReportEntryPageProps,
 } from '../../views/console/report-entry.page.js';
+import { valueOf, type FormValues } from '../../views/console/form-fields.js';
 import type { Site } from '../../views/messages.js';
 import { staffActorOf } from './session.js';
 import { echoValues, formBodySchema, type FormBody } from './step-form.js';
+
+/** Errors of the intake service that bring the staff member's form back, and with what status. */
+const formAgainStatus: Partial<Record<ErrorCode, number>> = {
+  invalid_input: 400,
+  rule_violation: 409,
+  unavailable: 503,
+};
+
+/**
+ * The submission id of a form that comes back (refused, or not stored in time), so that sending
+ * it again after a lost answer makes one report; a new form gets a fresh one.
+ */
+function submissionIdOf(values: FormValues): string | undefined {
+  const typed = valueOf(values, 'submissionId');
+  return submissionIdPattern.test(typed) ? typed : undefined;
+}
 
 function one(body: FormBody, name: string): string {
   const value = body[name];
@@ -63,7 +81,7 @@ export function registerReportEntryRoutes(
     const body = renderReportEntryPage({
       site: deps.site,
       viewer: { user, csrfToken: reply.generateCsrf() },
-      submissionId: randomBytes(18).toString('base64url'),
+      submissionId: submissionIdOf(props.values) ?? randomBytes(18).toString('base64url'),
       ...props,
     });
     return reply.code(status).type('text/html; charset=utf-8').send(body);
@@ -88,11 +106,10 @@ export function registerReportEntryRoutes(
         stored: { caseId: stored.caseId, receiptCode: stored.receiptCode },
       });
     } catch (error) {
-      if (
-        error instanceof OmbudsError &&
-        (error.code === 'invalid_input' || error.code === 'rule_violation')
-      ) {
-        const status = error.code === 'invalid_input' ? 400 : 409;
+      // A refusal, or a report the intake writer could not store now: the form again, with what
+      // was typed and the same submission id, so that sending it again makes one report.
+      const status = error instanceof OmbudsError ? formAgainStatus[error.code] : undefined;
+      if (error instanceof OmbudsError && status !== undefined) {
         return page(request, reply, status, {
           values: echoValues(body),
           error: error.publicMessage,

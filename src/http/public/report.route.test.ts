@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSqliteServices } from '../../../test/helpers/services.js';
 import type { ServiceDeps } from '../../services/deps.js';
+import { startIntakeWriter } from '../../services/intake-writer.js';
 import { tinyPng } from '../../services/reporting.fixtures.js';
 import { buildTestServer, type TestServer } from '../server.fixtures.js';
 import { hiddenValue, openForm, postMultipart, type Fields } from './reporting-http.fixtures.js';
@@ -306,5 +307,46 @@ describe('POST /report', () => {
     expect(refused.statusCode).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(refused.body).toContain('He called me names');
+  });
+
+  it('keeps the typed form when the intake writer could not store it in time; sent again, one report', async () => {
+    const storage = await createSqliteServices();
+    dispose = storage.dispose;
+    services = storage.services;
+    const writer = await startIntakeWriter({
+      file: storage.file,
+      keys: services.keys,
+      answerWithinMs: 100,
+    });
+    try {
+      server = await buildTestServer({ services: { ...services, intakeWriter: writer } });
+      const { app } = server;
+      const form = await openForm(app, '/report');
+      const fields = fullReport(form.csrf, form.submissionId);
+      // The server's own connection holds the write lock, so the writer cannot store in time.
+      await sql`begin immediate`.execute(services.database.db);
+      const refused = await postMultipart(app, '/report', form.cookie, fields);
+      await sql`commit`.execute(services.database.db);
+      expect(refused.statusCode).toBe(503);
+      expect(refused.body).toContain('The report could not be stored. Please send it again.');
+      expect(refused.body).toContain('He called me names');
+      expect(hiddenValue(refused.body, 'submissionId')).toBe(form.submissionId);
+      // The writer stores it once the lock is free (its answer came too late for this request).
+      while ((await count('reports')) === 0)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      const again = fields.map(([name, value]) =>
+        name === '_csrf'
+          ? ([name, hiddenValue(refused.body, '_csrf')] as const)
+          : ([name, value] as const),
+      );
+      const stored = await postMultipart(app, '/report', form.cookie, again);
+      expect(stored.statusCode).toBe(200);
+      expect(stored.body).toContain('id="receipt-code"');
+      expect(await count('reports')).toBe(1);
+    } finally {
+      await server?.app.close();
+      server = undefined;
+      await writer.close();
+    }
   });
 });

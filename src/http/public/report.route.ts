@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { OmbudsError } from '../../domain/errors.js';
-import { reportSubmissionSchema } from '../../domain/report-form.js';
+import { reportSubmissionSchema, submissionIdPattern } from '../../domain/report-form.js';
 import {
   checkAttachments,
   maxAttachmentBytes,
@@ -27,7 +27,8 @@ export interface ReportRouteDeps {
 
 const megabytes = Math.round(maxAttachmentBytes / (1024 * 1024));
 const limits = { maxFiles: maxAttachmentsPerSubmission, maxFileMegabytes: megabytes };
-const submissionIdPattern = /^[A-Za-z0-9_-]{22,43}$/;
+/** Errors of the intake service that bring the reporter's form back rather than an error page. */
+const formAgainFor = new Set<string>(['invalid_input', 'too_large', 'unavailable']);
 
 /** A fresh idempotency token for a new form: 256 random bits. */
 function newSubmissionId(): string {
@@ -150,15 +151,16 @@ export async function registerReportRoutes(
           }),
         );
       } catch (error) {
-        // Refusals the service words for people (the per-case file total, say): the form again.
-        if (
-          !(error instanceof OmbudsError) ||
-          !['invalid_input', 'too_large'].includes(error.code)
-        ) {
-          throw error;
-        }
-        request.log.info({ reason: error.message }, 'report refused by the intake service');
-        return formPage(request, reply, 400, {
+        // Refusals the service words for people (the per-case file total, say), and a report
+        // that could not be stored now (the same submission id makes a resend one report): the
+        // form again, with everything typed.
+        if (!(error instanceof OmbudsError) || !formAgainFor.has(error.code)) throw error;
+        const status = error.code === 'unavailable' ? 503 : 400;
+        request.log[status === 503 ? 'warn' : 'info'](
+          { reason: error.message },
+          'report not stored by the intake service',
+        );
+        return formPage(request, reply, status, {
           values: form.values,
           errors: {},
           general: [error.publicMessage, text.filesAgain],
