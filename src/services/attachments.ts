@@ -2,8 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { openField, openText, sealField } from '../crypto/sealing.js';
 import type { FieldBinding } from '../crypto/sealing.js';
-import { mayViewCase } from '../domain/case-access.js';
-import { replay } from '../domain/case-state.js';
 import { notFound, OmbudsError } from '../domain/errors.js';
 import type { Actor } from '../domain/roles.js';
 import {
@@ -13,11 +11,10 @@ import {
   sumAttachmentSizes,
 } from '../store/attachment.repository.js';
 import { appendAuditEntry, inTransaction } from '../store/audit-log.js';
-import { findCase, selectCaseEvents } from '../store/case.repository.js';
 import type { DB } from '../store/schema.js';
 import type { CheckedFile } from './attachment-checks.js';
 import { maxAttachmentBytesPerCase } from './attachment-checks.js';
-import { caseDataKey, openCaseEvents } from './case-timeline.js';
+import { assertCaseAccess } from './case-access.service.js';
 import type { ServiceDeps } from './deps.js';
 
 export {
@@ -115,11 +112,8 @@ export async function readAttachment(
   actor: Actor,
 ): Promise<OpenedAttachment> {
   return inTransaction(deps.database.db, async (trx) => {
-    const row = await findCase(trx, caseId);
-    if (row === undefined) throw notFound();
-    const dataKey = caseDataKey(deps.keys, row);
-    const state = replay(openCaseEvents(dataKey, caseId, await selectCaseEvents(trx, caseId)));
-    if (!mayViewCase(state, actor)) throw notFound();
+    // The one access gate (recusals, blind-index matches with staff, counsel's grant).
+    const { dataKey } = await assertCaseAccess(deps, caseId, actor, 'view', trx);
     const stored = await selectAttachment(trx, caseId, attachmentId);
     if (stored === undefined) throw notFound();
     await appendAuditEntry(trx, {
