@@ -1,5 +1,5 @@
 import type { ActionKind } from './case-commands.js';
-import { isRecused } from './case-state.js';
+import { isOpen, isRecused } from './case-state.js';
 import type { CaseState } from './case-state.js';
 import { reject } from './procedure-rules.js';
 import type { Rejection } from './procedure-rules.js';
@@ -247,8 +247,7 @@ export function protectionsFor(
   state: CaseState,
   parties: readonly StaffParty[],
 ): ProtectionCommand[] {
-  if (state.received === null || state.closed !== null || state.mergedInto !== null) return [];
-  if (state.spam !== null) return [];
+  if (!isOpen(state)) return [];
   const commands: ProtectionCommand[] = [];
   const route = routeForStaffParties(parties);
   if (route !== null && state.route === 'standard') commands.push({ kind: 'route_case', route });

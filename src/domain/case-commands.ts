@@ -25,6 +25,10 @@ const at = isoInstant;
 /** A person as the review records them: the roles tell whether they may take part. */
 export const participantSchema = z.object({ id: line, roles: z.array(z.enum(roles)).max(10) });
 
+/** How a report staff entered reached them, and who wrote it down. */
+export const staffEntrySchema = z.object({ medium: z.enum(staffIntakeMedia), writtenDownBy: line });
+export type StaffEntry = z.output<typeof staffEntrySchema>;
+
 export const caseCommandSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('receive'),
@@ -32,7 +36,7 @@ export const caseCommandSchema = z.discriminatedUnion('kind', [
     account: text,
     channel: z.enum(intakeChannels),
     // Required when staff enter the report: how it reached them and who wrote it down.
-    staffEntry: z.object({ medium: z.enum(staffIntakeMedia), writtenDownBy: line }).optional(),
+    staffEntry: staffEntrySchema.optional(),
   }),
   z.object({ kind: z.literal('assess_danger'), at, immediateDanger: z.boolean() }),
   z.object({

@@ -37,6 +37,17 @@ export class OmbudsError extends Error {
   }
 }
 
+/** A refusal by a rule of the domain, as HTTP answers it (409 with the rule in words). */
+export function ruleViolation(refusal: {
+  readonly rule: string;
+  readonly reason: string;
+}): OmbudsError {
+  return new OmbudsError('rule_violation', refusal.reason, {
+    rule: refusal.rule,
+    logMessage: `refused by rule ${refusal.rule}`,
+  });
+}
+
 /** Nobody may probe which objects exist: "missing" and "forbidden" answer alike. */
 export function notFound(): OmbudsError {
   return new OmbudsError('not_found', 'Not found.');

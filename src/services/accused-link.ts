@@ -8,7 +8,7 @@ import {
   type AccusedPage,
 } from '../domain/accused-link.js';
 import { replay } from '../domain/case-state.js';
-import { OmbudsError, notFound } from '../domain/errors.js';
+import { notFound, ruleViolation } from '../domain/errors.js';
 import { accusedRespondent, type Actor } from '../domain/roles.js';
 import {
   deleteAccusedSession,
@@ -52,10 +52,7 @@ export async function issueAccusedLink(
     const opened = await assertCaseAccess(deps, caseId, actor, 'act', trx);
     const rule = accusedLinkRefusal(opened.accessState, actor);
     if (rule !== null) {
-      throw new OmbudsError('rule_violation', accusedLinkRuleReasons[rule], {
-        rule,
-        logMessage: `refused by rule ${rule}`,
-      });
+      throw ruleViolation({ rule, reason: accusedLinkRuleReasons[rule] });
     }
     const at = deps.now().toISOString();
     const token = newSecretToken();

@@ -9,7 +9,7 @@ import {
 import { assignmentRefusal, handlingRuleReasons } from '../domain/case-handling.js';
 import type { CaseEvent } from '../domain/case-events.js';
 import { replay, type CaseState } from '../domain/case-state.js';
-import { notFound, OmbudsError } from '../domain/errors.js';
+import { notFound, ruleViolation } from '../domain/errors.js';
 import type { Actor } from '../domain/roles.js';
 import { parseStoredRoles, staffActor } from '../domain/staff-accounts.js';
 import { findCounselGrant, selectStaffParties } from '../store/access.repository.js';
@@ -108,9 +108,6 @@ export async function assertAssignable(
   const parties = await staffPartiesOf(db, opened.row.id);
   const rule = assignmentRefusal(stateForAccess(opened.state, parties), actor, assignee);
   if (rule !== null) {
-    throw new OmbudsError('rule_violation', handlingRuleReasons[rule], {
-      rule,
-      logMessage: `refused by rule ${rule}`,
-    });
+    throw ruleViolation({ rule, reason: handlingRuleReasons[rule] });
   }
 }

@@ -6,7 +6,7 @@ import {
   labelSchema,
   type HandlingRule,
 } from '../domain/case-handling.js';
-import { OmbudsError } from '../domain/errors.js';
+import { OmbudsError, ruleViolation } from '../domain/errors.js';
 import { venueKinds } from '../domain/report-form.js';
 import { parseStoredRoles, staffActor } from '../domain/staff-accounts.js';
 import type { Actor } from '../domain/roles.js';
@@ -29,10 +29,7 @@ import type { AlongsideStep } from './record-case-step.js';
  */
 
 function refused(rule: HandlingRule): OmbudsError {
-  return new OmbudsError('rule_violation', handlingRuleReasons[rule], {
-    rule,
-    logMessage: `refused by rule ${rule}`,
-  });
+  return ruleViolation({ rule, reason: handlingRuleReasons[rule] });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { OmbudsError } from '../domain/errors.js';
+import { type OmbudsError, ruleViolation } from '../domain/errors.js';
 import { counselGrantRefusal, counselGrantRuleReasons } from '../domain/counsel-grant.js';
 import type { Actor } from '../domain/roles.js';
 import { parseStoredRoles, staffActor, type StaffUser } from '../domain/staff-accounts.js';
@@ -20,10 +20,7 @@ import type { ServiceDeps } from './deps.js';
  */
 
 function refused(rule: keyof typeof counselGrantRuleReasons): OmbudsError {
-  return new OmbudsError('rule_violation', counselGrantRuleReasons[rule], {
-    rule,
-    logMessage: `refused by rule ${rule}`,
-  });
+  return ruleViolation({ rule, reason: counselGrantRuleReasons[rule] });
 }
 
 /**

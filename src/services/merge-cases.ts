@@ -1,4 +1,5 @@
 import { replay } from '../domain/case-state.js';
+import { ruleViolation } from '../domain/errors.js';
 import { decideMerge } from '../domain/case-merge.js';
 import type { Actor } from '../domain/roles.js';
 import { inTransaction } from '../store/audit-log.js';
@@ -6,7 +7,7 @@ import { lockCase, updateCaseProjection } from '../store/case.repository.js';
 import { caseProjection } from './case-timeline.js';
 import { openCaseForStaff } from './console-case-access.js';
 import type { ServiceDeps } from './deps.js';
-import { ruleViolation, writeEvents } from './record-case-step.js';
+import { writeEvents } from './record-case-step.js';
 
 /**
  * Merges a related case into a surviving one: the domain decides, and both timelines, both

@@ -1,4 +1,5 @@
 import { accusedNoticeFields, type AccusedNoticeFields } from '../domain/accused-notice.js';
+import { ruleViolation } from '../domain/errors.js';
 import { decide } from '../domain/procedure.js';
 import { reject } from '../domain/procedure-rules.js';
 import type { Actor } from '../domain/roles.js';
@@ -6,7 +7,6 @@ import { appendAuditEntry, inTransaction } from '../store/audit-log.js';
 import { openCaseForStaff } from './console-case-access.js';
 import { complainantIdentityRefusal } from './complainant-identity.js';
 import type { ServiceDeps } from './deps.js';
-import { ruleViolation } from './record-case-step.js';
 
 /**
  * Shows staff exactly what the accused will receive, before anything is sent: the domain decides

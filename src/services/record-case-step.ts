@@ -3,9 +3,8 @@ import type { CaseCommandInput } from '../domain/case-commands.js';
 import type { CaseEvent } from '../domain/case-events.js';
 import { initialState, replay } from '../domain/case-state.js';
 import type { CaseState } from '../domain/case-state.js';
-import { notFound, OmbudsError } from '../domain/errors.js';
+import { notFound, ruleViolation } from '../domain/errors.js';
 import { decide } from '../domain/procedure.js';
-import type { Rejection } from '../domain/procedure-rules.js';
 import { isPerson } from '../domain/roles.js';
 import type { Actor } from '../domain/roles.js';
 import { mayOpenCase } from '../domain/case-access.js';
@@ -41,14 +40,6 @@ export interface RecordedStep {
   readonly caseId: string;
   readonly state: CaseState;
   readonly events: readonly CaseEvent[];
-}
-
-/** The refusal of a step, as HTTP answers it (409 with the rule in words). */
-export function ruleViolation(rejection: Rejection): OmbudsError {
-  return new OmbudsError('rule_violation', rejection.reason, {
-    rule: rejection.rule,
-    logMessage: `refused by rule ${rejection.rule}`,
-  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sealField } from '../crypto/sealing.js';
-import type { IntakeChannel, staffIntakeMedia } from '../domain/case-events.js';
+import type { StaffEntry } from '../domain/case-commands.js';
+import type { IntakeChannel } from '../domain/case-events.js';
 import type { ReportSubmission } from '../domain/report-form.js';
 import type { Actor } from '../domain/roles.js';
 import { appendAuditEntry } from '../store/audit-log.js';
@@ -33,7 +34,7 @@ export interface ReportToStore {
   /** Checked by checkAttachments. */
   readonly files: readonly CheckedFile[];
   readonly channel: IntakeChannel;
-  readonly staffEntry?: { medium: (typeof staffIntakeMedia)[number]; writtenDownBy: string };
+  readonly staffEntry?: StaffEntry;
   readonly actor: Actor;
   readonly submissionHash: string;
   readonly receiptCode: string;

@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   hashReceiptCode,
   parseReceiptCode,
   receiptCodeFor,
   submissionIdHash,
 } from '../crypto/receipt-codes.js';
-import { staffIntakeMedia } from '../domain/case-events.js';
+import { staffEntrySchema, type StaffEntry } from '../domain/case-commands.js';
 import type { IntakeChannel } from '../domain/case-events.js';
 import { OmbudsError } from '../domain/errors.js';
 import { reportSubmissionSchema } from '../domain/report-form.js';
@@ -20,15 +20,11 @@ import { storeReport, type ReportToStore, type SubmittedReport } from './store-r
 export type { SubmittedReport } from './store-report.js';
 
 /** A report that staff write down from a phone call, an e-mail or a conversation. */
-export type StaffEnteredReportInput = ReportSubmission & {
-  readonly medium: (typeof staffIntakeMedia)[number];
-  /** The id of the staff user who wrote the account down. */
-  readonly writtenDownBy: string;
-};
+export type StaffEnteredReportInput = ReportSubmission & StaffEntry;
 
 interface Intake {
   readonly channel: IntakeChannel;
-  readonly staffEntry?: { medium: (typeof staffIntakeMedia)[number]; writtenDownBy: string };
+  readonly staffEntry?: StaffEntry;
 }
 
 /**
@@ -45,11 +41,6 @@ export function submitReport(
 ): Promise<SubmittedReport> {
   return intake(deps, submission, attachments, { channel: 'public_form' }, publicIntake);
 }
-
-const staffEntrySchema = z.object({
-  medium: z.enum(staffIntakeMedia),
-  writtenDownBy: z.string().trim().min(1).max(500),
-});
 
 /**
  * Stores a report that a member of staff took by phone, e-mail or in person (channel
