@@ -126,4 +126,7 @@ Environment:
   OMBUDS_BLIND_INDEX_KEY      (both or neither; see README, "Keys")
   OMBUDS_FOUNDATION_NAME      shown on public pages (default "the Foundation")
   OMBUDS_EMERGENCY_CONTACT    shown beside the advice to call local emergency services
+  OMBUDS_CONDUCT_STAFF        staff named on /guidelines: "Name <e-mail> phone; Name2 <e-mail2>"
+  OMBUDS_QUICK_EXIT_URL       where the quick exit leads (default https://www.wikipedia.org/)
+  OMBUDS_REPORTS_PER_HOUR     reports one client may send an hour (default 20)
   OMBUDS_LOG_LEVEL            fatal, error, warn, info (default), debug or silent`;

@@ -11,7 +11,7 @@ import {
   renderReportEntryPage,
   type ReportEntryPageProps,
 } from '../../views/console/report-entry.page.js';
-import { valueOf, type FormValues } from '../../views/console/form-fields.js';
+import { valueOf, valuesOf, type FormValues } from '../../views/console/form-fields.js';
 import type { Site } from '../../views/messages.js';
 import { staffActorOf } from './session.js';
 import { echoValues, formBodySchema, type FormBody } from './step-form.js';
@@ -32,37 +32,31 @@ function submissionIdOf(values: FormValues): string | undefined {
   return submissionIdPattern.test(typed) ? typed : undefined;
 }
 
-function one(body: FormBody, name: string): string {
-  const value = body[name];
-  return typeof value === 'string' ? value : (value?.[0] ?? '');
-}
-
 /**
  * The report as the intake service takes it. Only the shape is made here; the report schema in
  * the domain checks every value (and refuses contact details on an anonymous report).
  */
 function reportFromForm(body: FormBody, writtenDownBy: string): StaffEnteredReportInput {
-  const name = one(body, 'accusedName').trim();
-  const email = one(body, 'accusedEmail').trim();
-  const conduct = body.conductItems;
+  const name = valueOf(body, 'accusedName').trim();
+  const email = valueOf(body, 'accusedEmail').trim();
   return {
-    submissionId: one(body, 'submissionId'),
-    medium: one(body, 'medium'),
+    submissionId: valueOf(body, 'submissionId'),
+    medium: valueOf(body, 'medium'),
     writtenDownBy,
-    relation: one(body, 'relation'),
+    relation: valueOf(body, 'relation'),
     accused:
       name === '' && email === ''
         ? []
         : [{ name, identifiers: email === '' ? [] : [{ kind: 'email', value: email }] }],
-    contact: one(body, 'contact').trim() === '' ? null : one(body, 'contact'),
-    behaviour: one(body, 'behaviour'),
-    approximateTime: one(body, 'approximateTime'),
-    circumstances: one(body, 'circumstances'),
-    venue: { kind: one(body, 'venueKind'), detail: one(body, 'venueDetail') },
-    conductItems: conduct === undefined ? [] : typeof conduct === 'string' ? [conduct] : conduct,
-    othersInvolved: one(body, 'othersInvolved'),
-    anonymous: one(body, 'anonymous') === 'yes',
-    immediateDanger: one(body, 'immediateDanger') === 'yes',
+    contact: valueOf(body, 'contact').trim() === '' ? null : valueOf(body, 'contact'),
+    behaviour: valueOf(body, 'behaviour'),
+    approximateTime: valueOf(body, 'approximateTime'),
+    circumstances: valueOf(body, 'circumstances'),
+    venue: { kind: valueOf(body, 'venueKind'), detail: valueOf(body, 'venueDetail') },
+    conductItems: valuesOf(body, 'conductItems'),
+    othersInvolved: valueOf(body, 'othersInvolved'),
+    anonymous: valueOf(body, 'anonymous') === 'yes',
+    immediateDanger: valueOf(body, 'immediateDanger') === 'yes',
   } as unknown as StaffEnteredReportInput;
 }
 

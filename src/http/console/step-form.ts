@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actionKinds, type ActionKind, type Participant } from '../../domain/case-commands.js';
 import { sanctionKinds } from '../../domain/sanctions.js';
+import { valueOf, valuesOf } from '../../views/console/form-fields.js';
 import type { StepInput } from '../../services/record-case-step.js';
 
 /**
@@ -21,29 +22,19 @@ export const stepKindSchema = z
   .enum(actionKinds)
   .refine((kind) => kind !== 'receive' && kind !== 'merge');
 
-function one(body: FormBody, name: string): string {
-  const value = body[name];
-  return typeof value === 'string' ? value : (value?.[0] ?? '');
-}
-
-function many(body: FormBody, name: string): string[] {
-  const value = body[name];
-  return value === undefined ? [] : typeof value === 'string' ? [value] : value;
-}
-
 /** Non-empty lines of a textarea. */
 function lines(body: FormBody, name: string): string[] {
-  return one(body, name)
+  return valueOf(body, name)
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '');
 }
 
-const checked = (body: FormBody, name: string) => one(body, name) === 'yes';
+const checked = (body: FormBody, name: string) => valueOf(body, name) === 'yes';
 
 /** yes/no radios: undefined when neither was chosen, so the domain names the missing field. */
 function yesNo(body: FormBody, name: string): boolean | undefined {
-  const value = one(body, name);
+  const value = valueOf(body, name);
   return value === 'yes' ? true : value === 'no' ? false : undefined;
 }
 
@@ -79,7 +70,7 @@ function fieldsFor(
   context: StepFormContext,
 ): Record<string, unknown> {
   const complainantMessage = () => ({
-    message: one(body, 'message'),
+    message: valueOf(body, 'message'),
     makeItRightFlagged: checked(body, 'makeItRightFlagged'),
   });
   switch (kind) {
@@ -87,25 +78,25 @@ function fieldsFor(
       return { immediateDanger: yesNo(body, 'immediateDanger') };
     case 'record_authorities_contact':
       return {
-        contactedBy: one(body, 'contactedBy'),
-        contactedAt: instantFromField(one(body, 'contactedAt')),
-        reference: one(body, 'reference'),
+        contactedBy: valueOf(body, 'contactedBy'),
+        contactedAt: instantFromField(valueOf(body, 'contactedAt')),
+        reference: valueOf(body, 'reference'),
       };
     case 'record_initial_report':
       return {
         accused: lines(body, 'accused'),
-        behaviour: one(body, 'behaviour'),
-        timeAndCircumstances: one(body, 'timeAndCircumstances'),
+        behaviour: valueOf(body, 'behaviour'),
+        timeAndCircumstances: valueOf(body, 'timeAndCircumstances'),
         othersInvolved: lines(body, 'othersInvolved'),
         anonymityRequested: checked(body, 'anonymityRequested'),
-        venue: one(body, 'venue'),
-        conductItems: many(body, 'conductItems'),
+        venue: valueOf(body, 'venue'),
+        conductItems: valuesOf(body, 'conductItems'),
       };
     case 'record_initial_response':
       return {
-        needsHelp: one(body, 'needsHelp') || undefined,
-        wantsSafePerson: one(body, 'wantsSafePerson') || undefined,
-        needsSafeSpace: one(body, 'needsSafeSpace') || undefined,
+        needsHelp: valueOf(body, 'needsHelp') || undefined,
+        wantsSafePerson: valueOf(body, 'wantsSafePerson') || undefined,
+        needsSafeSpace: valueOf(body, 'needsSafeSpace') || undefined,
         ...complainantMessage(),
       };
     case 'notify_executive_director':
@@ -116,62 +107,62 @@ function fieldsFor(
         outsideHelpNeeded: checked(body, 'outsideHelpNeeded'),
         publicCommunicationsNeeded: checked(body, 'publicCommunicationsNeeded'),
         moreInformationNeeded: checked(body, 'moreInformationNeeded'),
-        note: one(body, 'note'),
+        note: valueOf(body, 'note'),
       };
     case 'notify_accused':
       return {
-        responseDeadline: instantFromField(one(body, 'responseDeadline')),
-        message: one(body, 'message'),
+        responseDeadline: instantFromField(valueOf(body, 'responseDeadline')),
+        message: valueOf(body, 'message'),
       };
     case 'record_response':
-      return { summary: one(body, 'summary') };
+      return { summary: valueOf(body, 'summary') };
     case 'record_review': {
-      const meeting = one(body, 'jointMeeting').trim();
+      const meeting = valueOf(body, 'jointMeeting').trim();
       return {
         // An unknown id stays in the list with no roles, so the domain refuses it by its rule.
-        participants: many(body, 'participants').map(
+        participants: valuesOf(body, 'participants').map(
           (id) => context.participant(id) ?? { id, roles: [] },
         ),
-        conclusion: one(body, 'conclusion') || undefined,
+        conclusion: valueOf(body, 'conclusion') || undefined,
         jointMeeting: meeting === '' ? null : { neutralThirdParty: meeting },
-        note: one(body, 'note'),
+        note: valueOf(body, 'note'),
       };
     }
     case 'impose_sanctions':
       return {
-        sanctions: many(body, 'sanctions')
+        sanctions: valuesOf(body, 'sanctions')
           .filter((kind): kind is (typeof sanctionKinds)[number] =>
             (sanctionKinds as readonly string[]).includes(kind),
           )
           .map((sanction) => ({
             kind: sanction,
             venues: lines(body, `${sanction}.venues`),
-            starts: instantFromField(one(body, `${sanction}.starts`)),
+            starts: instantFromField(valueOf(body, `${sanction}.starts`)),
             ends: checked(body, `${sanction}.indefinite`)
               ? 'indefinite'
-              : instantFromField(one(body, `${sanction}.ends`)),
+              : instantFromField(valueOf(body, `${sanction}.ends`)),
           })),
       };
     case 'inform_accused':
-      return { message: one(body, 'message') };
+      return { message: valueOf(body, 'message') };
     case 'inform_complainant':
       return { ...complainantMessage(), othersInformed: lines(body, 'othersInformed') };
     case 'send_message_to_complainant':
       return complainantMessage();
     case 'close_case':
-      return { outcome: one(body, 'outcome') };
+      return { outcome: valueOf(body, 'outcome') };
     case 'record_stop_request':
     case 'declare_conflict':
     case 'mark_as_spam':
-      return { note: one(body, 'note') };
+      return { note: valueOf(body, 'note') };
     case 'recuse_staff_party':
-      return { staffId: one(body, 'staffId') };
+      return { staffId: valueOf(body, 'staffId') };
     case 'route_case':
-      return { route: one(body, 'route') || undefined };
+      return { route: valueOf(body, 'route') || undefined };
     case 'name_people':
-      return { staffIds: many(body, 'staffIds') };
+      return { staffIds: valuesOf(body, 'staffIds') };
     case 'add_information':
-      return { text: one(body, 'text'), attachmentIds: [] };
+      return { text: valueOf(body, 'text'), attachmentIds: [] };
   }
 }
 
